@@ -116,7 +116,7 @@ public final class PlanReader {
             try (JsonParser parser = opened.bytes() != null
                     ? factory.createParser(opened.bytes())
                     : factory.createParser(opened.chars())) {
-                session = new Session(displayName, parser, notices);
+                session = new Session(displayName, parser, notices, opened.wrapper());
                 session.readDocument();
             }
         } catch (StreamConstraintsException e) {
@@ -164,7 +164,9 @@ public final class PlanReader {
             return "unreadable";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        // Jackson appends where the enclosing value started, naming a redacted source; the location says it better.
+        return line.replaceAll(" \\(for (root|Object|Array) starting at \\[Source: .*$", "").trim();
     }
 
     /** Raw material for one resource instance, gathered from the plan's sections before merging. */
@@ -210,10 +212,13 @@ public final class PlanReader {
         private int skippedDeposed;
         private final Map<String, Integer> skippedModes = new TreeMap<>();
 
-        Session(String file, JsonParser p, List<Notice> notices) {
+        private final boolean wrapped;
+
+        Session(String file, JsonParser p, List<Notice> notices, boolean wrapped) {
             this.file = file;
             this.p = p;
             this.notices = notices;
+            this.wrapped = wrapped;
         }
 
         String path() {
@@ -261,6 +266,10 @@ public final class PlanReader {
                     }
                     default -> p.skipChildren();
                 }
+            }
+            if (wrapped) {
+                // The wrapper appends "::debug::" and "::set-output" lines after the JSON: not ours to read.
+                return;
             }
             JsonToken trailing = p.nextToken();
             if (trailing != null) {

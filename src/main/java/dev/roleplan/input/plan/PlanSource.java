@@ -24,7 +24,7 @@ final class PlanSource {
     private static final int PEEK = 16;
 
     /** Either {@code bytes} (UTF-8, handed to Jackson as bytes so it reports byte offsets) or {@code chars}. */
-    record Opened(InputStream bytes, Reader chars, String encoding) {
+    record Opened(InputStream bytes, Reader chars, String encoding, boolean wrapper) {
     }
 
     private PlanSource() {
@@ -63,10 +63,10 @@ final class PlanSource {
         if (new String(head, StandardCharsets.ISO_8859_1).equals(WRAPPER)) {
             skipLine(in);
             notices.add(wrapperNotice(displayName));
-            return new Opened(in, null, "UTF-8");
+            return new Opened(in, null, "UTF-8", true);
         }
         in.unread(head);
-        return new Opened(in, null, "UTF-8");
+        return new Opened(in, null, "UTF-8", false);
     }
 
     private static Opened openUtf16(InputStream in, java.nio.charset.Charset charset, String name, String displayName,
@@ -91,10 +91,10 @@ final class PlanSource {
                 c = reader.read();
             } while (c >= 0 && c != '\n');
             notices.add(wrapperNotice(displayName));
-        } else {
-            reader.unread(head, 0, n);
+            return new Opened(null, reader, name, true);
         }
-        return new Opened(null, reader, name);
+        reader.unread(head, 0, n);
+        return new Opened(null, reader, name, false);
     }
 
     private static void skipLine(InputStream in) throws IOException {
@@ -106,6 +106,6 @@ final class PlanSource {
 
     private static Notice wrapperNotice(String displayName) {
         return Notice.warning(displayName, "skipped a leading '[command]...' line written by the setup-terraform "
-                + "wrapper; set terraform_wrapper: false in hashicorp/setup-terraform to get plain JSON");
+                + "wrapper (and its trailing ::debug:: lines); set terraform_wrapper: false in hashicorp/setup-terraform to get plain JSON");
     }
 }
