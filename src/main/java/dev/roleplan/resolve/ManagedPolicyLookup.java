@@ -1,12 +1,14 @@
 package dev.roleplan.resolve;
 
+import dev.roleplan.iam.ManagedPolicies;
+import dev.roleplan.iam.PolicyParser;
 import dev.roleplan.model.PolicyDocument;
 
 import java.util.Optional;
 
 /**
  * The documents of AWS-managed policies ({@code arn:aws:iam::aws:policy/...}). The IAM catalog supplies the
- * real one; without it, managed policies are reported with an absent document.
+ * real one ({@link #catalog()}); with {@link #none()}, managed policies are reported with an absent document.
  */
 @FunctionalInterface
 public interface ManagedPolicyLookup {
@@ -18,8 +20,13 @@ public interface ManagedPolicyLookup {
         return arn -> Optional.empty();
     }
 
+    /** The bundled catalog of AWS-managed policies (loaded on first use). */
+    static ManagedPolicyLookup catalog() {
+        return arn -> ManagedPolicies.get().document(arn).map(PolicyParser::parse);
+    }
+
     /** True for AWS-managed policy ARNs in any partition. */
     static boolean isAwsManaged(String arn) {
-        return arn != null && arn.startsWith("arn:") && arn.contains(":iam::aws:policy/");
+        return arn != null && ManagedPolicies.isAwsManagedArn(arn);
     }
 }

@@ -37,8 +37,9 @@ public final class Resolver {
 
     private final ManagedPolicyLookup managedPolicies;
 
+    /** With the bundled catalog of AWS-managed policies. */
     public Resolver() {
-        this(ManagedPolicyLookup.none());
+        this(ManagedPolicyLookup.catalog());
     }
 
     public Resolver(ManagedPolicyLookup managedPolicies) {
