@@ -116,8 +116,16 @@ final class RoleBuilder {
             return;
         }
         // The same policy attached twice (an attachment and the role's computed managed_policy_arns) counts once.
-        String key = policy.arn() != null ? policy.arn() : policy.id();
-        if (seen.add(key) && (policy.policy() == null || seen.add(policy.policy().text()))) {
+        List<String> keys = new ArrayList<>();
+        keys.add("id " + policy.id());
+        if (policy.arn() != null) {
+            keys.add("arn " + policy.arn());
+        }
+        if (policy.policy() != null) {
+            keys.add("address " + policy.policy());
+        }
+        if (keys.stream().noneMatch(seen::contains)) {
+            seen.addAll(keys);
             policies.add(policy);
         }
     }

@@ -25,6 +25,8 @@ class ScenarioTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "modules_for_each_roles_from_module_outputs",
+            "count_indexed_roles",
+            "unknown_external_and_absent_roles",
             "corpus/gruntwork-io__terratest__test__fixtures__terraform-aws-ecs-json__plan",
             "corpus/bridgecrewio__checkov__tests__terraform__image_referencer__resources__aws__ecs_tfplan",
     })
