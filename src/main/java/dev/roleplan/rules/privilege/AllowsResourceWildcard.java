@@ -6,17 +6,16 @@ import dev.roleplan.engine.RuleContext;
 import dev.roleplan.engine.RuleInfo;
 import dev.roleplan.engine.Severity;
 import dev.roleplan.iam.ActionInfo;
-import dev.roleplan.iam.Wildcard;
 import dev.roleplan.model.Patterns;
 import dev.roleplan.model.RoleKind;
 import dev.roleplan.rules.PolicyStatement;
 import dev.roleplan.rules.RoleUse;
 import dev.roleplan.rules.StatementActions;
 import dev.roleplan.rules.Texts;
+import dev.roleplan.rules.roles.ExecutionRoleGrantsApplicationPermissions;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 @RuleInfo(id = "RP303", severity = Severity.MEDIUM,
         summary = "An Allow statement grants, on \"Resource\": \"*\", actions that support resource-level permissions",
@@ -26,16 +25,6 @@ import java.util.Locale;
                 + "s3:ListAllMyBuckets) are not reported; on an execution role the platform actions are judged by "
                 + "RP201/RP202 instead.")
 public final class AllowsResourceWildcard implements Rule {
-
-    /**
-     * The execution role's platform actions (RULES.md, RP102): RP201/RP202 judge their resources against what the
-     * containers need, so RP303 leaves them alone on the execution role.
-     */
-    static final List<String> EXECUTION_PLATFORM_ACTIONS = List.of(
-            "ecr:getauthorizationtoken", "ecr:batchchecklayeravailability", "ecr:getdownloadurlforlayer",
-            "ecr:batchgetimage", "ecr:batchimportupstreamimage", "ecr:createrepository", "logs:createlogstream",
-            "logs:putlogevents", "logs:createloggroup", "secretsmanager:getsecretvalue", "ssm:getparameters",
-            "kms:decrypt", "s3:getobject", "s3:getbucketlocation", "elasticfilesystem:client*");
 
     @Override
     public void check(RuleContext context, Reporter reporter) {
@@ -51,7 +40,8 @@ public final class AllowsResourceWildcard implements Rule {
                 }
                 List<String> scoped = new ArrayList<>();
                 for (ActionInfo a : actions) {
-                    if (!a.isWildcardOnly() && !(use.kind() == RoleKind.EXECUTION && isPlatformAction(a))) {
+                    if (!a.isWildcardOnly() && !(use.kind() == RoleKind.EXECUTION
+                            && ExecutionRoleGrantsApplicationPermissions.isPlatformAction(a.fullName()))) {
                         scoped.add(a.fullName());
                     }
                 }
@@ -65,8 +55,4 @@ public final class AllowsResourceWildcard implements Rule {
         }
     }
 
-    static boolean isPlatformAction(ActionInfo action) {
-        String lower = action.fullName().toLowerCase(Locale.ROOT);
-        return EXECUTION_PLATFORM_ACTIONS.stream().anyMatch(p -> Wildcard.matches(p, lower));
-    }
 }
