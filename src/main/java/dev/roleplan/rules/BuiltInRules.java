@@ -1,6 +1,10 @@
 package dev.roleplan.rules;
 
 import dev.roleplan.engine.Rule;
+import dev.roleplan.rules.capability.CredentialsExposure;
+import dev.roleplan.rules.capability.DataExfiltration;
+import dev.roleplan.rules.capability.PrivilegeEscalation;
+import dev.roleplan.rules.capability.ResourceExposure;
 import dev.roleplan.rules.privilege.AllowWithNotActionOrNotResource;
 import dev.roleplan.rules.privilege.AllowsAllActions;
 import dev.roleplan.rules.privilege.AllowsResourceWildcard;
@@ -39,6 +43,10 @@ public final class BuiltInRules {
                 new AllowsResourceWildcard(),            // RP303
                 new AllowWithNotActionOrNotResource(),   // RP304
                 new BroadManagedPolicyAttached(),        // RP305
+                new PrivilegeEscalation(),               // RP401
+                new CredentialsExposure(),               // RP402
+                new DataExfiltration(),                  // RP403
+                new ResourceExposure(),                  // RP404
                 new UnknownAction(),                     // RP501
                 new ResourceTypeMismatch(),              // RP502
                 new MalformedPolicy(),                   // RP503
