@@ -58,7 +58,7 @@ public final class UnknownAction implements Rule {
         String prefix = pattern.substring(0, colon);
         Optional<ServiceInfo> service = prefix.contains("*") || prefix.contains("?") ? Optional.empty() : catalog.service(prefix);
         if (service.isEmpty()) {
-            return Optional.of("\"" + pattern + "\" names no known service (\"" + prefix + "\" is not an IAM service prefix)"
+            return Optional.of("\"" + pattern + "\" names no known service: \"" + prefix + "\" is not an IAM service prefix"
                     + suggestionFor(catalog.services().keySet(), prefix.toLowerCase(Locale.ROOT), "") + ".");
         }
         String what = pattern.contains("*") || pattern.contains("?") ? "matches no action" : "is not an action";
@@ -71,7 +71,7 @@ public final class UnknownAction implements Rule {
                 + "; it grants nothing.");
     }
 
-    /** ", did you mean s3:GetObject?" for the closest name within a small edit distance, else empty. */
+    /** " (did you mean s3:GetObject?)" for the closest name within a small edit distance, else empty. */
     private static String suggestionFor(Iterable<String> candidates, String typed, String prefix) {
         String lowerTyped = typed.replace("*", "").replace("?", "").toLowerCase(Locale.ROOT);
         if (lowerTyped.isEmpty()) {
@@ -87,7 +87,7 @@ public final class UnknownAction implements Rule {
                 best = candidate;
             }
         }
-        return best != null && bestDistance <= limit ? ", did you mean " + prefix + best + "?" : "";
+        return best != null && bestDistance <= limit ? " (did you mean " + prefix + best + "?)" : "";
     }
 
     /** Levenshtein distance, giving up (returning limit + 1) once it must exceed limit. */

@@ -27,14 +27,14 @@ class UnknownActionTest {
         Model m = model(taskDefinition("aws_ecs_task_definition.a").task(task));
         assertEquals(List.of("RP501 high aws_ecs_task_definition.a | task aws_iam_role.task | aws_iam_role_policy.p | 0"),
                 findings(m, rule));
-        assertEquals("Statement 0 of aws_iam_role_policy.p: \"s3:GetObjects\" is not an action of s3, did you mean "
-                + "s3:GetObject?; it grants nothing.", new Engine(List.of(rule)).run(m).get(0).message());
+        assertEquals("Statement 0 of aws_iam_role_policy.p: \"s3:GetObjects\" is not an action of s3 (did you mean "
+                + "s3:GetObject?); it grants nothing.", new Engine(List.of(rule)).run(m).get(0).message());
     }
 
     @Test
     void describesEachKindOfUnknownAction() {
         assertEquals(Optional.of("\"ecr:Pull*\" matches no action of ecr; it grants nothing."), UnknownAction.problem(catalog, "ecr:Pull*"));
-        assertEquals(Optional.of("\"s4:GetObject\" names no known service (\"s4\" is not an IAM service prefix), did you mean s3?."),
+        assertEquals(Optional.of("\"s4:GetObject\" names no known service: \"s4\" is not an IAM service prefix (did you mean s3?)."),
                 UnknownAction.problem(catalog, "s4:GetObject"));
         assertEquals(Optional.of("\"GetObject\" is not an action: actions are written service:Action (e.g. s3:GetObject)."),
                 UnknownAction.problem(catalog, "GetObject"));
