@@ -59,6 +59,7 @@ class ActionScriptsTest {
     env.put("INPUT_CONFIG", "");
     env.put("INPUT_BASELINE", "");
     env.put("INPUT_SARIF_FILE", "roleplan.sarif");
+    env.put("INPUT_REPORT_FILE", "");
   }
 
   static String script(String marker) throws Exception {
@@ -127,6 +128,16 @@ class ActionScriptsTest {
   }
 
   @Test
+  void aGivenReportFileIsWrittenThere() throws Exception {
+    env.put("INPUT_REPORT_FILE", "out/roleplan-report.json");
+
+    assertEquals(0, bash(script("--format json")), this::logOrEmpty);
+
+    assertTrue(calls().get(0).contains("[--format][json][--output][out/roleplan-report.json]"), calls().get(0));
+    assertEquals("gate=0\nreport=out/roleplan-report.json\nsarif-file=roleplan.sarif\n", outputs());
+  }
+
+  @Test
   void aCheckThatCannotFinishSkipsSarifAndTheComment() throws Exception {
     env.put("FAKE_GATE", "3");
 
@@ -160,6 +171,16 @@ class ActionScriptsTest {
   @Test
   void aMultiLineSarifFileCannotInjectOutputs() throws Exception {
     env.put("INPUT_SARIF_FILE", "x.sarif\ngate=0");
+
+    assertEquals(0, bash(script("--format json")), this::logOrEmpty);
+
+    assertEquals(List.of(), calls());
+    assertEquals("gate=2\nreport=\nsarif-file=\n", outputs());
+  }
+
+  @Test
+  void aMultiLineReportFileCannotInjectOutputs() throws Exception {
+    env.put("INPUT_REPORT_FILE", "r.json\rgate=0");
 
     assertEquals(0, bash(script("--format json")), this::logOrEmpty);
 

@@ -108,9 +108,9 @@ class ActionYmlTest {
 
     assertEquals(
         List.of("paths", "fail-on", "config", "baseline", "comment", "comment-on-clean", "comment-key", "sarif-file",
-            "github-token", "java-version"),
+            "report-file", "github-token", "java-version"),
         keysUnder(text, "inputs:"));
-    assertEquals(List.of("findings", "highest-severity", "sarif-file", "comment-url"), keysUnder(text, "outputs:"));
+    assertEquals(List.of("findings", "highest-severity", "sarif-file", "comment-url", "report-file"), keysUnder(text, "outputs:"));
     assertTrue(text.contains("    default: ${{ github.token }}\n"), "github-token defaults to the workflow token");
   }
 
