@@ -74,6 +74,7 @@ class ActionScriptsTest {
     Path file = dir.resolve("step.sh");
     Files.writeString(file, script);
     ProcessBuilder builder = new ProcessBuilder("bash", "--noprofile", "--norc", "-eo", "pipefail", file.toString());
+    builder.directory(Files.createDirectories(dir.resolve("workspace")).toFile());
     builder.environment().clear();
     builder.environment().putAll(env);
     builder.redirectErrorStream(true);
@@ -135,6 +136,7 @@ class ActionScriptsTest {
 
     assertTrue(calls().get(0).contains("[--format][json][--output][out/roleplan-report.json]"), calls().get(0));
     assertEquals("gate=0\nreport=out/roleplan-report.json\nsarif-file=roleplan.sarif\n", outputs());
+    assertTrue(Files.isDirectory(dir.resolve("workspace/out")), "the report's directory is created");
   }
 
   @Test
