@@ -133,9 +133,18 @@ public final class CommentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     validateOptions();
+    try {
+      return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    } catch (RuntimeException e) {
+      // a bug, not the user's input: say so plainly (the CLI's --debug is the place for stack traces)
+      spec.commandLine().getErr().println("roleplan comment: internal error: " + e.getClass().getName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      return EXIT_INTERNAL;
+    }
+  }
+
+  private int run(PrintWriter out, PrintWriter err) {
     boolean actions = "true".equals(environment.get("GITHUB_ACTIONS"));
     Output log = new LogOutput(err, actions);
 

@@ -131,7 +131,7 @@ public final class CommentPublisher {
   private PublishResult hideAndNew(List<IssueComment> previous, String body, boolean dryRun)
       throws GitHubApiException {
     List<String> nodeIds = previous.stream().map(IssueComment::nodeId).toList();
-    Set<String> alreadyHidden = client.minimizedAmong(nodeIds);
+    Set<String> alreadyHidden = alreadyMinimized(nodeIds);
     List<IssueComment> toHide = previous.stream().filter(c -> !alreadyHidden.contains(c.nodeId())).toList();
     if (toHide.isEmpty()) {
       return create(body, PublishAction.CREATED, dryRun);
@@ -143,6 +143,14 @@ public final class CommentPublisher {
       }
     }
     return withDetail(created, (dryRun ? "would hide " : "hid ") + toHide.size() + " previous comment(s)");
+  }
+
+  private Set<String> alreadyMinimized(List<String> nodeIds) {
+    try {
+      return client.minimizedAmong(nodeIds);
+    } catch (GitHubApiException e) {
+      return Set.of(); // only an optimisation: minimizing a hidden comment again is harmless
+    }
   }
 
   private PublishResult deleteAndNew(List<IssueComment> previous, String body, boolean dryRun)

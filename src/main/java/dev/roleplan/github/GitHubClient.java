@@ -255,23 +255,27 @@ public final class GitHubClient {
       String request, int status, String message, boolean write, int attempt, Duration wait, Duration waited)
       throws GitHubApiException {
     if (attempt >= retry.maxAttempts()) {
-      throw new GitHubApiException(request, status, message + " (gave up after " + attempt + " attempts)", write);
+      throw new GitHubApiException(request, status, withNote(message, "(gave up after " + attempt + " attempts)"), write);
     }
     if (waited.plus(wait).compareTo(retry.maxTotalWait()) > 0) {
       throw new GitHubApiException(
           request,
           status,
-          message + " (GitHub asked to wait " + wait.toSeconds() + " s, more than the remaining retry budget of "
-              + retry.maxTotalWait().minus(waited).toSeconds() + " s)",
+          withNote(message, "(GitHub asked to wait " + wait.toSeconds() + " s, more than the remaining retry budget of "
+              + retry.maxTotalWait().minus(waited).toSeconds() + " s)"),
           write);
     }
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new GitHubApiException(request, status, message + " (interrupted while waiting to retry)", write);
+      throw new GitHubApiException(request, status, withNote(message, "(interrupted while waiting to retry)"), write);
     }
     return waited.plus(wait);
+  }
+
+  private static String withNote(String message, String note) {
+    return message.isEmpty() ? note : message + " " + note;
   }
 
   private static boolean isRetriable(int status, HttpHeaders headers, String message) {

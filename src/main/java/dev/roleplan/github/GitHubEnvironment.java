@@ -52,7 +52,6 @@ public final class GitHubEnvironment {
   public static Resolution resolve(Map<String, String> env, Optional<Integer> pullRequestOverride) {
     Optional<Integer> number = pullRequestOverride;
     if (number.isEmpty()) {
-      Resolution fromEvent = null;
       String eventPath = value(env, "GITHUB_EVENT_PATH");
       if (eventPath.isEmpty()) {
         return Resolution.notice(
@@ -61,10 +60,7 @@ public final class GitHubEnvironment {
       try {
         number = pullRequestNumber(Path.of(eventPath));
       } catch (IOException | RuntimeException e) {
-        fromEvent = Resolution.warning("cannot read the event payload " + eventPath + ": " + e.getMessage());
-      }
-      if (fromEvent != null) {
-        return fromEvent;
+        return Resolution.warning("cannot read the event payload " + eventPath + ": " + e.getMessage());
       }
       if (number.isEmpty()) {
         String event = value(env, "GITHUB_EVENT_NAME");

@@ -395,6 +395,22 @@ class CommentPublisherTest {
   }
 
   @Test
+  void hideAndNewStillHidesWhenTheMinimizedLookupFails() {
+    FakeGitHub.Comment old = github.addComment("roleplan-bot", "User", marked("default", FINDINGS));
+    github.enqueue("POST", "/graphql", 502, Map.of(), "{\"message\":\"Server Error\"}");
+    for (int i = 0; i < 4; i++) {
+      github.enqueue("POST", "/graphql", 502, Map.of(), "{\"message\":\"Server Error\"}");
+    }
+
+    PublishResult result = publish(FEWER, "default", Mode.HIDE_AND_NEW, OnClean.UPDATE, false);
+
+    assertEquals(PublishAction.HIDDEN_AND_CREATED, result.action());
+    assertEquals(List.of(USER, LIST, GRAPHQL, GRAPHQL, GRAPHQL, GRAPHQL, GRAPHQL, CREATE, GRAPHQL),
+        github.requestLines());
+    assertEquals(Set.of(old.nodeId()), github.minimized());
+  }
+
+  @Test
   void hideAndNewWithNothingToHideJustCreates() {
     PublishResult result = publish(FINDINGS, "default", Mode.HIDE_AND_NEW, OnClean.UPDATE, false);
 
@@ -556,7 +572,7 @@ class CommentPublisherTest {
         sleeps);
     assertEquals(
         List.of("warning: roleplan could not publish the pull-request comment on octo/infra#7:"
-            + " POST /repos/octo/infra/issues/7/comments returned HTTP 502:  (gave up after 5 attempts)."
+            + " POST /repos/octo/infra/issues/7/comments returned HTTP 502: (gave up after 5 attempts)."
             + " The exit code is unchanged."),
         output.lines);
     assertEquals(List.of(), github.comments());
