@@ -23,12 +23,19 @@ import java.util.Random;
  *
  * <p>Cases use real actions of a fixed set of services and ARNs built from the catalog's ARN formats, so
  * every request is valid for its action. Policies mix Allow and Deny, Action and NotAction, Resource and
- * NotResource, with {@code *} and {@code ?} in actions and in the resource part of ARNs. Two things are
- * left out on purpose: Conditions (roleplan reports them as conditional instead of evaluating them) and
+ * NotResource, with {@code *} and {@code ?} in actions and in the resource part of ARNs, and a quarter
+ * of the cases have a permissions boundary. Two things are
+ * left out of the exact cases on purpose: Conditions (roleplan reports them as conditional instead of
+ * evaluating them; see below) and
  * wildcards in an ARN's "product" prefix (the part before the first {@code /} or {@code :} of the resource,
  * where the AWS documentation calls wildcards incorrect usage and iam-simulate matches literally).
  *
- * <p>Usage: {@code DifferentialCases <seed> <count> <output.jsonl>}
+ * <p>Conditions are covered separately: in the conditional cases a statement may carry
+ * {@code Bool aws:SecureTransport}, and compare.mjs runs iam-simulate with the key true and false. roleplan
+ * must then be sound: ALLOWED only if allowed in both, denied only if allowed in neither, explicitly denied
+ * only if explicitly denied in both; CONDITIONAL is checked by nothing but these.
+ *
+ * <p>Usage: {@code DifferentialCases <seed> <exact-count> <conditional-count> <output.jsonl>}
  */
 public final class DifferentialCases {
     static final String ACCOUNT = "111122223333";
@@ -44,29 +51,46 @@ public final class DifferentialCases {
     private final ObjectMapper json = new ObjectMapper();
     private final Random random;
     private final List<ActionInfo> pool = new ArrayList<>();
+    private boolean withConditions;
 
     DifferentialCases(long seed) {
         this.random = new Random(seed);
-        for (String service : SERVICES) {
-            pool.addAll(catalog.service(service).orElseThrow().actions());
+        if ("all".equals(System.getProperty("diff.services"))) {
+            // every service: a wider but noisier sweep (-Ddiff.services=all), not the CI default
+            pool.addAll(catalog.allActions());
+        } else {
+            for (String service : SERVICES) {
+                pool.addAll(catalog.service(service).orElseThrow().actions());
+            }
         }
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: DifferentialCases <seed> <count> <output.jsonl>");
+        if (args.length != 4) {
+            System.err.println("usage: DifferentialCases <seed> <exact-count> <conditional-count> <output.jsonl>");
             System.exit(2);
         }
         long seed = Long.parseLong(args[0]);
-        int count = Integer.parseInt(args[1]);
-        try (Writer out = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {
-            new DifferentialCases(seed).write(count, out);
+        int exact = Integer.parseInt(args[1]);
+        int conditional = Integer.parseInt(args[2]);
+        try (Writer out = Files.newBufferedWriter(Path.of(args[3]), StandardCharsets.UTF_8)) {
+            new DifferentialCases(seed).write(exact, conditional, out);
         }
     }
 
     void write(int count, Writer out) throws IOException {
+        write(count, 0, out);
+    }
+
+    /**
+     * {@code exact} cases without Conditions, compared decision for decision, then {@code conditional}
+     * cases where statements may carry a Bool condition on aws:SecureTransport, checked for soundness
+     * against both values of the key.
+     */
+    void write(int exact, int conditional, Writer out) throws IOException {
         BufferedWriter w = out instanceof BufferedWriter b ? b : new BufferedWriter(out);
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < exact + conditional; i++) {
+            withConditions = i >= exact;
             w.write(json.writeValueAsString(next(i)));
             w.write('\n');
         }
@@ -83,44 +107,64 @@ public final class DifferentialCases {
         } while (!resource.equals("*") && typesMatching(action, resource) != 1);
         ArrayNode policies = json.createArrayNode();
         int policyCount = 1 + random.nextInt(3);
-        int size = 0;
+        int[] size = {0};
         List<PolicyDocument> docs = new ArrayList<>();
         for (int p = 0; p < policyCount; p++) {
-            ObjectNode policy = json.createObjectNode();
-            policy.put("Version", "2012-10-17");
-            ArrayNode statements = policy.putArray("Statement");
-            int statementCount = 1 + random.nextInt(3);
-            for (int s = 0; s < statementCount; s++) {
-                ObjectNode statement = statements.addObject();
-                statement.put("Effect", random.nextInt(10) < 7 ? "Allow" : "Deny");
-                ArrayNode actions = statement.putArray(random.nextInt(10) < 8 ? "Action" : "NotAction");
-                int n = 1 + random.nextInt(3);
-                for (int k = 0; k < n; k++) {
-                    actions.add(actionPattern(action));
-                }
-                ArrayNode resources = statement.putArray(random.nextInt(10) < 8 ? "Resource" : "NotResource");
-                int m = 1 + random.nextInt(3);
-                for (int k = 0; k < m; k++) {
-                    resources.add(resourcePattern(action, resource));
-                }
-                size += 1 + n + m;
-            }
+            ObjectNode policy = policy(action, resource, 1 + random.nextInt(3), size);
             policies.add(policy);
-            PolicyDocument doc = PolicyParser.parse((JsonNode) policy);
-            if (!doc.isWellFormed()) {
-                throw new IllegalStateException("generated a malformed policy: " + doc.problems() + " " + policy);
-            }
-            docs.add(doc);
+            docs.add(parsed(policy));
         }
-        Evaluation evaluation = PolicyEvaluator.evaluate(docs, null, action.fullName(), resource);
+        ObjectNode boundary = null;
+        if (random.nextInt(4) == 0) {
+            boundary = policy(action, resource, 1 + random.nextInt(2), size);
+        }
+        Evaluation evaluation = PolicyEvaluator.evaluate(docs, boundary == null ? null : parsed(boundary),
+                action.fullName(), resource);
         ObjectNode c = json.createObjectNode();
         c.put("id", id);
         c.put("action", action.fullName());
         c.put("resource", resource);
-        c.put("size", size);
+        c.put("size", size[0]);
+        c.put("conditional", withConditions);
         c.set("policies", policies);
+        c.set("boundary", boundary);
         c.put("roleplan", simulateWord(evaluation.decision()));
         return c;
+    }
+
+    private ObjectNode policy(ActionInfo action, String resource, int statementCount, int[] size) {
+        ObjectNode policy = json.createObjectNode();
+        policy.put("Version", "2012-10-17");
+        ArrayNode statements = policy.putArray("Statement");
+        for (int s = 0; s < statementCount; s++) {
+            ObjectNode statement = statements.addObject();
+            statement.put("Effect", random.nextInt(10) < 7 ? "Allow" : "Deny");
+            ArrayNode actions = statement.putArray(random.nextInt(10) < 8 ? "Action" : "NotAction");
+            int n = 1 + random.nextInt(3);
+            for (int k = 0; k < n; k++) {
+                actions.add(actionPattern(action));
+            }
+            ArrayNode resources = statement.putArray(random.nextInt(10) < 8 ? "Resource" : "NotResource");
+            int m = 1 + random.nextInt(3);
+            for (int k = 0; k < m; k++) {
+                resources.add(resourcePattern(action, resource));
+            }
+            if (withConditions && random.nextInt(3) == 0) {
+                statement.putObject("Condition").putObject("Bool")
+                        .put("aws:SecureTransport", random.nextBoolean() ? "true" : "false");
+                size[0]++;
+            }
+            size[0] += 1 + n + m;
+        }
+        return policy;
+    }
+
+    private static PolicyDocument parsed(ObjectNode policy) {
+        PolicyDocument doc = PolicyParser.parse((JsonNode) policy);
+        if (!doc.isWellFormed()) {
+            throw new IllegalStateException("generated a malformed policy: " + doc.problems() + " " + policy);
+        }
+        return doc;
     }
 
     /** iam-simulate refuses requests whose ARN fits several of the action's resource types (function vs version). */
