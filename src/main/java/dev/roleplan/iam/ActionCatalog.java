@@ -27,7 +27,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ActionCatalog {
     static final String RESOURCE = "/dev/roleplan/iam/iam-catalog.json.gz";
-    private static final int SUPPORTED_FORMAT = 1;
+    private static final int SUPPORTED_FORMAT = 2;
 
     private final Map<String, ServiceInfo> services;
     private final Map<String, ActionInfo> actionsByLowerName;
@@ -160,13 +160,16 @@ public final class ActionCatalog {
         AccessLevel level = AccessLevel.fromDisplayName(access).orElseThrow(() ->
                 new IamDataException("IAM action catalog: " + where + " has unknown access level \"" + access + "\""));
         List<ActionResourceType> rts = new ArrayList<>();
+        JsonNode rtConditionKeys = node.path("resourceTypeConditionKeys");
         for (JsonNode rt : node.path("resourceTypes")) {
-            String typeName = rt.path("name").asText();
+            String ref = rt.asText();
+            boolean required = ref.endsWith("*");
+            String typeName = required ? ref.substring(0, ref.length() - 1) : ref;
             ResourceType type = types.get(typeName);
             if (type == null) {
                 throw new IamDataException("IAM action catalog: " + where + " names undefined resource type " + typeName);
             }
-            rts.add(new ActionResourceType(type, rt.path("required").asBoolean(), strings(rt.path("conditionKeys"))));
+            rts.add(new ActionResourceType(type, required, strings(rtConditionKeys.path(typeName))));
         }
         return new ActionInfo(prefix, name, level, node.path("accessRaw").asText(access), rts,
                 strings(node.path("conditionKeys")));
