@@ -33,13 +33,52 @@ public final class ManagedPolicies {
         this.byName = Collections.unmodifiableMap(names);
     }
 
-    private static final class Holder {
-        static final ManagedPolicies INSTANCE = loadBundled();
+    private static volatile ManagedPolicies instance;
+    private static IamDataException failure;
+
+    /**
+     * The bundled policies, loaded on the first call (thread-safe; concurrent callers wait for one load).
+     *
+     * @throws IamDataException if the bundled data is missing or broken (every call, not just the first)
+     */
+    public static ManagedPolicies get() {
+        ManagedPolicies loaded = instance;
+        if (loaded != null) {
+            return loaded;
+        }
+        synchronized (ManagedPolicies.class) {
+            if (instance == null) {
+                if (failure != null) {
+                    throw new IamDataException(failure.getMessage(), failure);
+                }
+                try {
+                    instance = loadBundled();
+                } catch (IamDataException e) {
+                    failure = e;
+                    throw e;
+                }
+            }
+            return instance;
+        }
     }
 
-    /** The bundled policies, loaded on first call. */
-    public static ManagedPolicies get() {
-        return Holder.INSTANCE;
+    /**
+     * Starts loading in a background daemon thread, so that the load overlaps with other start-up work
+     * (reading a plan); {@link #get()} then waits only for what is left. Errors surface at {@code get()}.
+     */
+    public static void prefetch() {
+        if (instance != null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                get();
+            } catch (IamDataException e) {
+                // reported by the next get(), on the caller's thread
+            }
+        }, "roleplan-ManagedPolicies-prefetch");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static ManagedPolicies loadBundled() {

@@ -41,8 +41,20 @@ class ActionCatalogTest {
     }
 
     @Test
-    void sameInstanceEveryTime() {
-        assertSame(catalog, ActionCatalog.get());
+    void sameInstanceEveryTimeAndFromEveryThread() throws Exception {
+        ActionCatalog.prefetch();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<ActionCatalog>> futures = pool.invokeAll(
+                    java.util.Collections.nCopies(8, ActionCatalog::get));
+            for (java.util.concurrent.Future<ActionCatalog> f : futures) {
+                assertSame(catalog, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        ManagedPolicies.prefetch();
+        assertSame(ManagedPolicies.get(), ManagedPolicies.get());
     }
 
     @Test
