@@ -1,9 +1,10 @@
 package dev.roleplan.iam;
 
+import dev.roleplan.model.PolicyDocument;
 import dev.roleplan.model.Statement;
+
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,167 +14,150 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A role's effective permissions over the action catalog: the union of what its identity policies
- * (inline, customer-managed and AWS-managed alike) allow, minus what they deny on every resource without
- * condition, intersected with the permissions boundary if there is one. Each granted action is a
- * {@link Grant} saying on which resources and under which conditions.
+ * What a role can do, over the catalog's concrete actions: the union of the Allow statements of all its
+ * policies (AWS-managed included), minus what explicit Denies remove, within its permissions boundary.
+ * Computed once per role and shared by every rule that asks (RP102, RP108, RP4xx, RP2xx, RP701, RP901).
  *
- * <p>Computed per action from the same matching rules as {@link PolicyEvaluator}, so
- * {@code s3:Get*} counts as the 60-odd real actions it names, and NotAction as everything else.
+ * <p>Per action it keeps the granted resource patterns and whether the grant is unbounded (allowed on
+ * {@code "*"} unconditionally) or only conditional. Decisions for a concrete request go through
+ * {@link PolicyEvaluator}, so the two never disagree.
  */
 public final class EffectivePermissions {
+
+    /**
+     * One action the role may perform.
+     *
+     * @param action      canonical {@code service:Action}
+     * @param resources   the resource patterns of the Allow statements that grant it; NotResource
+     *                    patterns are prefixed with {@code "not "}
+     * @param unbounded   allowed on {@code "*"} with no condition: no resource bound at all
+     * @param conditional every granting statement (or a Deny that may apply) has conditions
+     * @param statements  the Allow statements that grant it
+     */
+    public record Grant(String action, List<String> resources, boolean unbounded, boolean conditional,
+                        List<StatementRef> statements) {
+        public Grant {
+            resources = List.copyOf(resources);
+            statements = List.copyOf(statements);
+        }
+    }
+
+    private final List<NamedPolicy> identity;
+    private final NamedPolicy boundary;
     private final Map<String, Grant> grants;
 
-    private EffectivePermissions(Map<String, Grant> grants) {
+    private EffectivePermissions(List<NamedPolicy> identity, NamedPolicy boundary, Map<String, Grant> grants) {
+        this.identity = identity;
+        this.boundary = boundary;
         this.grants = grants;
     }
 
-    public static EffectivePermissions compute(ActionCatalog catalog, List<NamedPolicy> identity,
-                                               NamedPolicy boundaryOrNull) {
-        Map<String, Grant> fromIdentity = grantsOf(catalog, identity);
-        if (boundaryOrNull == null) {
-            return new EffectivePermissions(fromIdentity);
-        }
-        Map<String, Grant> fromBoundary = grantsOf(catalog, List.of(boundaryOrNull));
-        Map<String, Grant> both = new TreeMap<>();
-        for (Map.Entry<String, Grant> e : fromIdentity.entrySet()) {
-            Grant b = fromBoundary.get(e.getKey());
-            if (b == null) {
-                continue;
+    /** @param boundaryOrNull the permissions boundary, or null when the role has none */
+    public static EffectivePermissions of(List<NamedPolicy> identity, NamedPolicy boundaryOrNull, ActionCatalog catalog) {
+        Map<String, Candidate> candidates = new TreeMap<>();
+        for (NamedPolicy policy : identity) {
+            for (Statement s : policy.document().statements()) {
+                if (!s.isAllow() || s.actions() == null || s.resources() == null) {
+                    continue; // malformed statements grant nothing (RP503 reports them)
+                }
+                StatementRef ref = StatementRef.of(policy.id(), s, s.hasConditions());
+                for (ActionInfo action : actionsOf(s, catalog)) {
+                    Candidate c = candidates.computeIfAbsent(action.fullName(), k -> new Candidate());
+                    for (String r : s.resources().values()) {
+                        c.resources.add(s.resources().negated() ? "not " + r : r);
+                    }
+                    c.statements.add(ref);
+                }
             }
-            Grant g = e.getValue();
-            Decision decision = g.decision() == Decision.ALLOWED && b.decision() == Decision.ALLOWED
-                    ? Decision.ALLOWED : Decision.CONDITIONAL;
-            List<StatementRef> allows = new ArrayList<>(g.allows());
-            allows.addAll(b.allows());
-            List<StatementRef> denies = new ArrayList<>(g.limitingDenies());
-            denies.addAll(b.limitingDenies());
-            both.put(e.getKey(), new Grant(g.action(), decision, g.allResources() && b.allResources(), g.resources(),
-                    allows, denies));
         }
-        return new EffectivePermissions(both);
-    }
-
-    private static Map<String, Grant> grantsOf(ActionCatalog catalog, List<NamedPolicy> policies) {
-        Map<String, Builder> builders = new TreeMap<>();
-        Set<String> fullyDenied = new LinkedHashSet<>();
-        for (NamedPolicy policy : policies) {
-            for (Statement statement : policy.document().statements()) {
-                if (statement.effect() == null || statement.actions() == null || statement.resources() == null) {
+        Map<String, Grant> grants = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, Candidate> e : candidates.entrySet()) {
+            String action = e.getKey();
+            Candidate c = e.getValue();
+            Decision onStar = PolicyEvaluator.evaluateNamed(identity, boundaryOrNull, action, "*").decision();
+            boolean anyAllowed = onStar == Decision.ALLOWED || onStar == Decision.CONDITIONAL;
+            boolean anyUnconditional = onStar == Decision.ALLOWED;
+            for (String pattern : c.resources) {
+                if (anyUnconditional) {
+                    break;
+                }
+                if (pattern.startsWith("not ")) {
+                    anyAllowed = true; // everything but the listed resources: some resource remains
                     continue;
                 }
-                for (Map.Entry<ActionInfo, Tri> hit : actionsOf(catalog, statement).entrySet()) {
-                    ActionInfo action = hit.getKey();
-                    String key = lower(action);
-                    // a wildcard-only action is only reachable through Resource "*" (or a NotResource)
-                    Tri onStar = PolicyEvaluator.resourceMatches(statement.resources(), "*");
-                    if (action.isWildcardOnly() && onStar == Tri.NO) {
-                        continue;
-                    }
-                    boolean conditional = hit.getValue() == Tri.UNKNOWN || statement.hasConditions()
-                            || onStar == Tri.UNKNOWN;
-                    StatementRef ref = StatementRef.of(policy.id(), statement, conditional);
-                    // Resource "*" covers every resource; a NotResource only covers "*" itself, which is
-                    // all there is for a wildcard-only action
-                    boolean coversAll = onStar == Tri.YES
-                            && (!statement.resources().negated() || action.isWildcardOnly());
-                    if (statement.isDeny()) {
-                        if (!conditional && coversAll) {
-                            fullyDenied.add(key);
-                        } else {
-                            builders.computeIfAbsent(key, k -> new Builder(action)).denies.add(ref);
-                        }
-                    } else {
-                        Builder b = builders.computeIfAbsent(key, k -> new Builder(action));
-                        b.allows.add(ref);
-                        b.unconditional |= !conditional;
-                        b.allResources |= !conditional && coversAll;
-                        for (String r : statement.resources().values()) {
-                            b.resources.add(statement.resources().negated() ? "not " + r : r);
-                        }
-                    }
-                }
+                // The granted pattern itself, as a resource: denied only if a Deny covers the whole pattern.
+                Decision d = PolicyEvaluator.evaluateNamed(identity, boundaryOrNull, action, pattern).decision();
+                anyAllowed |= d == Decision.ALLOWED || d == Decision.CONDITIONAL;
+                anyUnconditional |= d == Decision.ALLOWED;
+            }
+            if (anyAllowed) {
+                grants.put(action, new Grant(action, List.copyOf(c.resources), onStar == Decision.ALLOWED,
+                        !anyUnconditional, c.statements));
             }
         }
-        Map<String, Grant> out = new TreeMap<>();
-        for (Map.Entry<String, Builder> e : builders.entrySet()) {
-            Builder b = e.getValue();
-            if (b.allows.isEmpty() || fullyDenied.contains(e.getKey())) {
-                continue;
-            }
-            out.put(e.getKey(), new Grant(b.action, b.unconditional ? Decision.ALLOWED : Decision.CONDITIONAL,
-                    b.allResources, new ArrayList<>(b.resources), b.allows, b.denies));
+        return new EffectivePermissions(List.copyOf(identity), boundaryOrNull, Collections.unmodifiableMap(grants));
+    }
+
+    /** Convenience for documents without ids. */
+    public static EffectivePermissions ofDocuments(List<PolicyDocument> documents, ActionCatalog catalog) {
+        List<NamedPolicy> named = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            named.add(new NamedPolicy(String.valueOf(i), documents.get(i)));
         }
-        return out;
+        return of(named, null, catalog);
     }
 
-    /** The catalog actions a statement's Action / NotAction names, with YES or UNKNOWN. */
-    private static Map<ActionInfo, Tri> actionsOf(ActionCatalog catalog, Statement statement) {
-        Map<ActionInfo, Tri> out = new LinkedHashMap<>();
-        boolean simple = !statement.actions().negated()
-                && statement.actions().values().stream().noneMatch(v -> v.contains("${"));
-        if (simple) {
-            for (String pattern : statement.actions().values()) {
-                for (ActionInfo action : catalog.expand(pattern)) {
-                    out.put(action, Tri.YES);
-                }
-            }
-            return out;
-        }
-        for (ActionInfo action : catalog.allActions()) {
-            Tri t = PolicyEvaluator.actionMatches(statement.actions(), lower(action));
-            if (t != Tri.NO) {
-                out.put(action, t);
-            }
-        }
-        return out;
+    /** Canonical names of every action the role may perform on some resource, sorted case-insensitively. */
+    public Set<String> actions() {
+        return grants.keySet();
     }
 
-    private static String lower(ActionInfo action) {
-        return action.fullName().toLowerCase(Locale.ROOT);
-    }
-
-    private static final class Builder {
-        final ActionInfo action;
-        final List<StatementRef> allows = new ArrayList<>();
-        final List<StatementRef> denies = new ArrayList<>();
-        final Set<String> resources = new LinkedHashSet<>();
-        boolean unconditional;
-        boolean allResources;
-
-        Builder(ActionInfo action) {
-            this.action = action;
-        }
-    }
-
-    /** Every granted action, sorted by lower-case full name. */
-    public Collection<Grant> grants() {
-        return grants.values();
-    }
-
-    public int size() {
-        return grants.size();
-    }
-
-    /** The grant for one action (case-insensitive), if the policies grant it. */
     public Optional<Grant> grant(String action) {
-        return Optional.ofNullable(grants.get(action.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(grants.get(action));
     }
 
-    /** True if the action is granted at all (possibly conditionally or on some resources only). */
-    public boolean grants(String action) {
-        return grants.containsKey(action.toLowerCase(Locale.ROOT));
+    public boolean allows(String action) {
+        return grants.containsKey(action);
     }
 
-    /** Grants whose action matches an IAM action pattern such as {@code iam:*}. */
-    public List<Grant> matching(String actionPattern) {
-        String lower = actionPattern.toLowerCase(Locale.ROOT);
-        List<Grant> out = new ArrayList<>();
-        for (Map.Entry<String, Grant> e : grants.entrySet()) {
-            if (Wildcard.matches(lower, e.getKey())) {
-                out.add(e.getValue());
+    /** Allowed on {@code "*"} without any condition: the role may perform the action on every resource. */
+    public boolean allowsUnbounded(String action) {
+        Grant g = grants.get(action);
+        return g != null && g.unbounded();
+    }
+
+    /** The decision for one concrete request, exactly as {@link PolicyEvaluator} makes it. */
+    public Evaluation decide(String action, String resource) {
+        return PolicyEvaluator.evaluateNamed(identity, boundary, action, resource);
+    }
+
+    public Map<String, Grant> grants() {
+        return grants;
+    }
+
+    private static List<ActionInfo> actionsOf(Statement s, ActionCatalog catalog) {
+        if (!s.actions().negated()) {
+            Set<ActionInfo> out = new LinkedHashSet<>();
+            for (String pattern : s.actions().values()) {
+                if (!pattern.contains("${")) {
+                    out.addAll(catalog.expand(pattern));
+                }
+            }
+            return new ArrayList<>(out);
+        }
+        List<String> excluded = s.actions().values().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
+        List<ActionInfo> out = new ArrayList<>();
+        for (ActionInfo a : catalog.allActions()) {
+            String lower = a.fullName().toLowerCase(Locale.ROOT);
+            if (excluded.stream().noneMatch(p -> Wildcard.matches(p, lower))) {
+                out.add(a);
             }
         }
         return out;
+    }
+
+    private static final class Candidate {
+        final Set<String> resources = new LinkedHashSet<>();
+        final List<StatementRef> statements = new ArrayList<>();
     }
 }

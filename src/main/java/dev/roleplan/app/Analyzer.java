@@ -1,0 +1,72 @@
+package dev.roleplan.app;
+
+import dev.roleplan.engine.Engine;
+import dev.roleplan.engine.Finding;
+import dev.roleplan.engine.Rule;
+import dev.roleplan.input.InputException;
+import dev.roleplan.model.Infrastructure;
+import dev.roleplan.model.Model;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The pipeline as a library call: read each input with the front end its kind needs, resolve task
+ * definitions to roles and policies, run the rules. The CLI is a thin shell over this.
+ */
+public final class Analyzer {
+
+    private final Frontend plan;
+    private final Frontend hcl;
+    private final Function<List<Infrastructure>, Model> resolver;
+
+    /** @param hcl the .tf front end, or null when this build has none */
+    public Analyzer(Frontend plan, Frontend hcl, Function<List<Infrastructure>, Model> resolver) {
+        this.plan = plan;
+        this.hcl = hcl;
+        this.resolver = resolver;
+    }
+
+    public record Analysis(Model model, List<Finding> findings) {
+    }
+
+    public Analysis analyze(List<String> paths, InputStream stdin, List<Rule> rules) {
+        Model model = resolve(paths, stdin);
+        return new Analysis(model, new Engine(rules).run(model));
+    }
+
+    public Model resolve(List<String> paths, InputStream stdin) {
+        List<Infrastructure> inputs = new ArrayList<>();
+        for (String p : paths) {
+            inputs.add(read(p, stdin));
+        }
+        return resolver.apply(inputs);
+    }
+
+    /** Detects the kind of input: "-" is a plan on stdin, a directory or a .tf file is HCL, any other file a plan. */
+    public Infrastructure read(String path, InputStream stdin) {
+        if (path.equals("-")) {
+            return plan.read(stdin, "(stdin)");
+        }
+        Path file = Path.of(path);
+        if (!Files.exists(file)) {
+            throw new InputException(path, null, "no such file or directory");
+        }
+        boolean isHcl = Files.isDirectory(file) || path.endsWith(".tf") || path.endsWith(".tf.json");
+        if (isHcl) {
+            if (hcl == null) {
+                throw new InputException(path, null, "reading Terraform .tf files is not available in this build; "
+                        + "run `terraform show -json PLANFILE > plan.json` and check plan.json");
+            }
+            return hcl.read(file);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(path, null, "not a regular file");
+        }
+        return plan.read(file);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.roleplan.app;
+
+import dev.roleplan.model.Infrastructure;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/** Reads one kind of input into the neutral {@link Infrastructure}. Throws InputException when it cannot. */
+public interface Frontend {
+
+    Infrastructure read(Path path);
+
+    Infrastructure read(InputStream in, String displayName);
+}

@@ -1,0 +1,34 @@
+package dev.roleplan.cli;
+
+import dev.roleplan.app.Analyzer;
+import dev.roleplan.app.Frontend;
+import dev.roleplan.input.plan.PlanReader;
+import dev.roleplan.model.Infrastructure;
+import dev.roleplan.resolve.Resolver;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/** Assembles the real pipeline for the command line. */
+final class Wiring {
+
+    private Wiring() {
+    }
+
+    static Analyzer analyzer() {
+        PlanReader reader = new PlanReader();
+        Frontend plan = new Frontend() {
+            @Override
+            public Infrastructure read(Path path) {
+                return reader.read(path);
+            }
+
+            @Override
+            public Infrastructure read(InputStream in, String displayName) {
+                return reader.read(in, displayName);
+            }
+        };
+        Resolver resolver = new Resolver();
+        return new Analyzer(plan, null, resolver::resolve);
+    }
+}

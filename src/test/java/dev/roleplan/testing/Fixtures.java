@@ -1,0 +1,187 @@
+package dev.roleplan.testing;
+
+import dev.roleplan.engine.Engine;
+import dev.roleplan.engine.Finding;
+import dev.roleplan.engine.Rule;
+import dev.roleplan.iam.PolicyParser;
+import dev.roleplan.model.AccountContext;
+import dev.roleplan.model.Address;
+import dev.roleplan.model.AttachedPolicy;
+import dev.roleplan.model.ChangeAction;
+import dev.roleplan.model.ContainerDefinition;
+import dev.roleplan.model.InputInfo;
+import dev.roleplan.model.Model;
+import dev.roleplan.model.PolicySource;
+import dev.roleplan.model.Role;
+import dev.roleplan.model.RoleKind;
+import dev.roleplan.model.RoleRef;
+import dev.roleplan.model.RoleStatus;
+import dev.roleplan.model.TaskDefinition;
+import dev.roleplan.model.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds small models for rule tests, so a test reads as input beside expected findings. Findings are
+ * compared as one line each: {@code RULE severity td | kind role | policy | statement}.
+ */
+public final class Fixtures {
+
+    public static final String ECS_TRUST = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+
+    private Fixtures() {
+    }
+
+    public static RoleBuilder role(String address) {
+        return new RoleBuilder(address);
+    }
+
+    public static TaskDefinitionBuilder taskDefinition(String address) {
+        return new TaskDefinitionBuilder(address);
+    }
+
+    public static Model model(TaskDefinitionBuilder... tds) {
+        List<TaskDefinition> list = new ArrayList<>();
+        List<Role> roles = new ArrayList<>();
+        for (TaskDefinitionBuilder b : tds) {
+            TaskDefinition td = b.build();
+            list.add(td);
+            for (RoleKind k : RoleKind.values()) {
+                Role r = td.role(k).role();
+                if (r != null && !roles.contains(r)) {
+                    roles.add(r);
+                }
+            }
+        }
+        return new Model(List.of(new InputInfo("test.json", "plan", "1.9.5", "1.2")), list, roles, List.of(),
+                AccountContext.unknown(), List.of(), Set.of(), null);
+    }
+
+    /** Runs rules over the model and renders each finding as one comparable line. */
+    public static List<String> findings(Model model, Rule... rules) {
+        return new Engine(List.of(rules)).run(model).stream().map(Fixtures::line).toList();
+    }
+
+    public static String line(Finding f) {
+        return f.rule().id() + " " + f.severity().label() + " " + f.taskDefinition()
+                + " | " + (f.roleKind() == null ? "-" : f.roleKind().label()) + " " + (f.role() == null ? "-" : f.role())
+                + " | " + (f.policy() == null ? "-" : f.policy())
+                + " | " + (f.statement() == null ? "-" : f.statement());
+    }
+
+    public static final class RoleBuilder {
+        private final String address;
+        private String arn;
+        private Value<dev.roleplan.model.PolicyDocument> trust = Value.known(PolicyParser.parse(ECS_TRUST));
+        private final List<AttachedPolicy> policies = new ArrayList<>();
+        private AttachedPolicy boundary;
+        private Role built;
+
+        RoleBuilder(String address) {
+            this.address = address;
+            String name = address.substring(address.lastIndexOf('.') + 1);
+            this.arn = "arn:aws:iam::123456789012:role/" + name;
+        }
+
+        public RoleBuilder arn(String value) {
+            this.arn = value;
+            return this;
+        }
+
+        public RoleBuilder trust(String json) {
+            this.trust = Value.known(PolicyParser.parse(json));
+            return this;
+        }
+
+        public RoleBuilder unknownTrust(String reason) {
+            this.trust = Value.unknown(reason);
+            return this;
+        }
+
+        /** An aws_iam_role_policy with this address and document. */
+        public RoleBuilder inline(String policyAddress, String json) {
+            policies.add(new AttachedPolicy(policyAddress, PolicySource.ROLE_POLICY, Address.of(policyAddress), null, null,
+                    null, Value.known(PolicyParser.parse(json)), null));
+            return this;
+        }
+
+        public RoleBuilder attached(String policyAddress, String json) {
+            policies.add(new AttachedPolicy(policyAddress, PolicySource.CUSTOMER_MANAGED, Address.of(policyAddress),
+                    Address.of(policyAddress + "_attachment"), null, null, Value.known(PolicyParser.parse(json)), null));
+            return this;
+        }
+
+        public RoleBuilder managed(String arn, String jsonOrNull) {
+            policies.add(new AttachedPolicy(arn, PolicySource.AWS_MANAGED, null, null, arn,
+                    arn.substring(arn.lastIndexOf('/') + 1),
+                    jsonOrNull == null ? Value.absent() : Value.known(PolicyParser.parse(jsonOrNull)), null));
+            return this;
+        }
+
+        public RoleBuilder unknownPolicy(String policyAddress, String reason) {
+            policies.add(new AttachedPolicy(policyAddress, PolicySource.ROLE_POLICY, Address.of(policyAddress), null, null,
+                    null, Value.unknown(reason), null));
+            return this;
+        }
+
+        public RoleBuilder boundary(String id, String json) {
+            boundary = new AttachedPolicy(id, PolicySource.BOUNDARY, null, null, id, null,
+                    Value.known(PolicyParser.parse(json)), null);
+            return this;
+        }
+
+        public Role build() {
+            if (built == null) {
+                String name = arn == null ? null : arn.substring(arn.lastIndexOf('/') + 1);
+                built = new Role(Address.of(address), Value.ofNullable(name), Value.ofNullable(arn), trust, policies,
+                        boundary, null);
+            }
+            return built;
+        }
+    }
+
+    public static final class TaskDefinitionBuilder {
+        private final String address;
+        private RoleRef exec = RoleRef.absent(RoleKind.EXECUTION);
+        private RoleRef task = RoleRef.absent(RoleKind.TASK);
+        private final List<ContainerDefinition> containers = new ArrayList<>();
+
+        TaskDefinitionBuilder(String address) {
+            this.address = address;
+        }
+
+        public TaskDefinitionBuilder execution(RoleBuilder role) {
+            exec = RoleRef.resolved(RoleKind.EXECUTION, role.build());
+            return this;
+        }
+
+        public TaskDefinitionBuilder task(RoleBuilder role) {
+            task = RoleRef.resolved(RoleKind.TASK, role.build());
+            return this;
+        }
+
+        public TaskDefinitionBuilder executionRef(RoleStatus status, String arn, String reason) {
+            exec = new RoleRef(RoleKind.EXECUTION, status, null, arn, reason);
+            return this;
+        }
+
+        public TaskDefinitionBuilder taskRef(RoleStatus status, String arn, String reason) {
+            task = new RoleRef(RoleKind.TASK, status, null, arn, reason);
+            return this;
+        }
+
+        public TaskDefinitionBuilder container(ContainerDefinition c) {
+            containers.add(c);
+            return this;
+        }
+
+        public TaskDefinition build() {
+            String family = address.substring(address.lastIndexOf('.') + 1);
+            return new TaskDefinition(Address.of(address), Value.known(family), Value.known(List.copyOf(containers)),
+                    List.of(), exec, task, ChangeAction.CREATE, null, List.of());
+        }
+    }
+}
