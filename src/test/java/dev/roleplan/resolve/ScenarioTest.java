@@ -31,6 +31,8 @@ class ScenarioTest {
             "opentofu_forget_replace_and_ephemeral",
             "prior_state_only_roles_with_known_arns",
             "duplicate_inline_policy_counted_once",
+            "data_policy_documents_from_prior_state_and_rebuilt",
+            "sensitive_values_collected",
             "corpus/gruntwork-io__terratest__test__fixtures__terraform-aws-ecs-json__plan",
             "corpus/bridgecrewio__checkov__tests__terraform__image_referencer__resources__aws__ecs_tfplan",
     })
