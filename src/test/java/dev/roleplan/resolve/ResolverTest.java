@@ -138,6 +138,34 @@ class ResolverTest {
     }
 
     @Test
+    void policiesReachARoleThroughEveryKindOfLink() {
+        String doc = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\"}]}";
+        Resource role = resource("aws_iam_role.app", "aws_iam_role", values("name", "app", "assume_role_policy", TRUST,
+                "arn", new UnknownValue("known after apply", List.of()),
+                "inline_policy", List.of(values("name", "from-document",
+                        "policy", new UnknownValue("known after apply", List.of(ref("data.aws_iam_policy_document.d", "json"))))),
+                "managed_policy_arns", new UnknownValue("known after apply", List.of(ref("aws_iam_policy.p", "arn")))),
+                Map.of());
+        Resource document = resource("data.aws_iam_policy_document.d", "aws_iam_policy_document", values("json", doc), Map.of());
+        Resource policy = resource("aws_iam_policy.p", "aws_iam_policy", values("name", "p", "policy", doc,
+                "arn", new UnknownValue("known after apply", List.of())), Map.of());
+        Resource legacyAttachment = resource("aws_iam_policy_attachment.legacy", "aws_iam_policy_attachment",
+                values("roles", List.of("app", "other"), "policy_arn", "arn:aws:iam::aws:policy/AmazonSQSFullAccess"), Map.of());
+        Resource unrelated = resource("aws_iam_policy_attachment.unrelated", "aws_iam_policy_attachment",
+                values("roles", List.of("other"), "policy_arn", "arn:aws:iam::aws:policy/AdministratorAccess"), Map.of());
+        Resource td = resource("aws_ecs_task_definition.app", "aws_ecs_task_definition", values("task_role_arn", "app"), Map.of());
+        List<AttachedPolicy> policies = resolve(input("a", role, document, policy, legacyAttachment, unrelated, td))
+                .taskDefinitions().get(0).taskRole().role().policies();
+        assertEquals(List.of(
+                        "INLINE_BLOCK aws_iam_role.app.inline_policy[\"from-document\"] known",
+                        "AWS_MANAGED arn:aws:iam::aws:policy/AmazonSQSFullAccess absent",
+                        "CUSTOMER_MANAGED aws_iam_policy.p known"),
+                policies.stream().map(p -> p.source() + " " + p.id() + " "
+                        + (p.document().isKnown() ? "known" : p.document().isUnknown() ? "unknown" : "absent")).toList());
+        assertEquals("sqs:SendMessage", policies.get(0).document().orNull().statements().get(0).actions().values().get(0));
+    }
+
+    @Test
     void accountAndPartitionComeFromKnownRoleArns() {
         Model model = resolve(input("a", role()));
         assertEquals(Value.known("123456789012"), model.context().account());

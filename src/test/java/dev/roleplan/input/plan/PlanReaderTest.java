@@ -162,6 +162,35 @@ class PlanReaderTest {
     }
 
     @Test
+    void deposedObjectsAreSkippedAndDriftIsIgnored() {
+        String plan = """
+                {"format_version":"1.2","resource_changes":[
+                  {"address":"aws_iam_role.r","mode":"managed","type":"aws_iam_role","name":"r","deposed":"00000001",
+                   "change":{"actions":["delete"],"before":{"name":"old"},"after":null}},
+                  {"address":"aws_iam_role.r","mode":"managed","type":"aws_iam_role","name":"r",
+                   "change":{"actions":["create"],"before":null,"after":{"name":"new"},"after_unknown":{"arn":true}}}],
+                 "resource_drift":[{"address":"aws_iam_role.r","mode":"managed","type":"aws_iam_role","name":"r",
+                   "change":{"actions":["update"],"before":{"name":"drifted"},"after":{"name":"drifted"}}}]}""";
+        Infrastructure input = read(plan);
+        assertEquals(1, input.resources().size());
+        assertEquals("new", input.resources().get(0).value("name"));
+        assertInstanceOf(UnknownValue.class, input.resources().get(0).value("arn"));
+        assertEquals(List.of(Notice.info("plan.json", "skipped 1 deposed object(s): they are being destroyed")), input.notices());
+    }
+
+    @Test
+    void priorStateFillsWhatTheChangesLeaveOutAndGivesBefore() {
+        String plan = """
+                {"format_version":"1.2","planned_values":{"root_module":{}},
+                 "prior_state":{"format_version":"1.0","values":{"root_module":{"resources":[
+                   {"address":"aws_iam_role.r","mode":"managed","type":"aws_iam_role","name":"r","values":{"name":"r","arn":"arn:aws:iam::1:role/r"}}]}}}}""";
+        Resource role = read(plan).resources().get(0);
+        assertEquals(ChangeAction.NONE, role.change());
+        assertEquals("arn:aws:iam::1:role/r", role.value("arn"));
+        assertEquals("r", role.before().get("name"));
+    }
+
+    @Test
     void missingFormatVersionIsAllowedWithANotice() {
         Infrastructure input = read("{\"planned_values\":{\"root_module\":{}}}");
         assertEquals(List.of(Notice.info("plan.json", "no format_version: read as a hand-trimmed plan")), input.notices());
