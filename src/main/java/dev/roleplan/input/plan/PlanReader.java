@@ -772,7 +772,9 @@ public final class PlanReader {
                 return Value.known(region.get("constant_value").textValue());
             }
             if (region.has("references")) {
-                return Value.unknown("the provider region is computed from " + region.get("references"));
+                List<String> names = new ArrayList<>();
+                region.get("references").forEach(r -> names.add(r.asText()));
+                return Value.unknown("the provider region is computed from " + String.join(", ", names));
             }
             return Value.absent();
         }
