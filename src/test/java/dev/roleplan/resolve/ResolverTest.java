@@ -166,6 +166,18 @@ class ResolverTest {
     }
 
     @Test
+    void anExternalRoleNamedByNameGetsAnArnWhenTheAccountIsKnown() {
+        Resource td = resource("aws_ecs_task_definition.app", "aws_ecs_task_definition", values("task_role_arn", "billing"), Map.of());
+        Infrastructure known = new Infrastructure(new InputInfo("a", "plan", null, null), List.of(td),
+                new AccountContext(Value.absent(), Value.known("123456789012"), Value.known("aws-cn")), List.of(), Set.of());
+        var external = resolve(known).taskDefinitions().get(0).taskRole();
+        assertEquals(RoleStatus.EXTERNAL, external.status());
+        assertEquals("arn:aws-cn:iam::123456789012:role/billing", external.arn());
+        assertEquals("role name \"billing\" is not defined in this input", external.reason());
+        assertNull(resolve(input("a", td)).taskDefinitions().get(0).taskRole().arn());
+    }
+
+    @Test
     void accountAndPartitionComeFromKnownRoleArns() {
         Model model = resolve(input("a", role()));
         assertEquals(Value.known("123456789012"), model.context().account());
