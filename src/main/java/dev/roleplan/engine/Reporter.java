@@ -84,6 +84,12 @@ public final class Reporter {
             return this;
         }
 
+        /** The statement by its Sid or index, when the rule knows it only from an evaluation result. */
+        public Draft statement(String label) {
+            this.statement = label;
+            return this;
+        }
+
         public Draft location(SourceLocation where) {
             this.location = where;
             return this;

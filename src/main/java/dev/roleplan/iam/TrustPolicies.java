@@ -94,7 +94,7 @@ public final class TrustPolicies {
         if (actions == null) {
             return false;
         }
-        boolean listed = actions.values().stream().anyMatch(p -> Glob.matchesAction(p, action));
+        boolean listed = actions.values().stream().anyMatch(p -> Wildcard.matches(p.toLowerCase(java.util.Locale.ROOT), action.toLowerCase(java.util.Locale.ROOT)));
         return actions.negated() != listed;
     }
 }

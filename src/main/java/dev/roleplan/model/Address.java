@@ -24,7 +24,11 @@ public record Address(String text) implements Comparable<Address> {
     /** The address without the module path: {@code aws_iam_role.exec[0]} or {@code data.x.y}. */
     public String local() {
         String module = modulePath();
-        return module.isEmpty() ? text : text.substring(module.length() + 1);
+        if (module.isEmpty()) {
+            return text;
+        }
+        // A bare module path (a reference to a whole module call) has no local part.
+        return module.length() >= text.length() ? "" : text.substring(module.length() + 1);
     }
 
     /** The same resource without its own instance key: {@code aws_iam_role.exec[0]} → {@code aws_iam_role.exec}. */

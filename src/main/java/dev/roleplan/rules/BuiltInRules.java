@@ -4,6 +4,7 @@ import dev.roleplan.engine.Rule;
 import dev.roleplan.rules.privilege.AllowWithNotActionOrNotResource;
 import dev.roleplan.rules.privilege.AllowsAllActions;
 import dev.roleplan.rules.privilege.AllowsServiceWildcard;
+import dev.roleplan.rules.roles.ExecutionRoleGrantsApplicationPermissions;
 import dev.roleplan.rules.roles.RoleNotAssumableByEcsTasks;
 import dev.roleplan.rules.roles.RoleNotResolved;
 import dev.roleplan.rules.roles.RoleTrustsOtherPrincipals;
@@ -20,6 +21,7 @@ public final class BuiltInRules {
     public static List<Rule> all() {
         return List.of(
                 new SameTaskAndExecutionRole(),          // RP101
+                new ExecutionRoleGrantsApplicationPermissions(), // RP102
                 new RoleNotResolved(),                   // RP104
                 new RoleNotAssumableByEcsTasks(),        // RP105
                 new RoleTrustsOtherPrincipals(),         // RP107

@@ -32,7 +32,8 @@ class PackageDependenciesTest {
             Map.entry("input", Set.of("model", "iam")),
             Map.entry("input.plan", Set.of("input", "model", "iam")),
             Map.entry("input.hcl", Set.of("input", "input.hcl.syntax", "model", "iam")),
-            Map.entry("resolve", Set.of("model", "iam", "ecs")),
+            // resolve uses input's format-neutral helpers (ContainerDefinitionsParser), never input.plan/input.hcl
+            Map.entry("resolve", Set.of("model", "iam", "ecs", "input")),
             Map.entry("engine", Set.of("model")),
             Map.entry("rules", Set.of("rules", "engine", "model", "iam", "ecs")),
             Map.entry("config", Set.of("engine", "model")),

@@ -1,0 +1,163 @@
+package dev.roleplan.iam;
+
+import dev.roleplan.model.PolicyDocument;
+import dev.roleplan.model.Statement;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What a role can do, over the catalog's concrete actions: the union of the Allow statements of all its
+ * policies (AWS-managed included), minus what explicit Denies remove, within its permissions boundary.
+ * Computed once per role and shared by every rule that asks (RP102, RP108, RP4xx, RP2xx, RP701, RP901).
+ *
+ * <p>Per action it keeps the granted resource patterns and whether the grant is unbounded (allowed on
+ * {@code "*"} unconditionally) or only conditional. Decisions for a concrete request go through
+ * {@link PolicyEvaluator}, so the two never disagree.
+ */
+public final class EffectivePermissions {
+
+    /**
+     * One action the role may perform.
+     *
+     * @param action      canonical {@code service:Action}
+     * @param resources   the resource patterns of the Allow statements that grant it; NotResource
+     *                    patterns are prefixed with {@code "not "}
+     * @param unbounded   allowed on {@code "*"} with no condition: no resource bound at all
+     * @param conditional every granting statement (or a Deny that may apply) has conditions
+     * @param statements  the Allow statements that grant it
+     */
+    public record Grant(String action, List<String> resources, boolean unbounded, boolean conditional,
+                        List<StatementRef> statements) {
+        public Grant {
+            resources = List.copyOf(resources);
+            statements = List.copyOf(statements);
+        }
+    }
+
+    private final List<NamedPolicy> identity;
+    private final NamedPolicy boundary;
+    private final Map<String, Grant> grants;
+
+    private EffectivePermissions(List<NamedPolicy> identity, NamedPolicy boundary, Map<String, Grant> grants) {
+        this.identity = identity;
+        this.boundary = boundary;
+        this.grants = grants;
+    }
+
+    /** @param boundaryOrNull the permissions boundary, or null when the role has none */
+    public static EffectivePermissions of(List<NamedPolicy> identity, NamedPolicy boundaryOrNull, ActionCatalog catalog) {
+        Map<String, Candidate> candidates = new TreeMap<>();
+        for (NamedPolicy policy : identity) {
+            for (Statement s : policy.document().statements()) {
+                if (!s.isAllow() || s.actions() == null || s.resources() == null) {
+                    continue; // malformed statements grant nothing (RP503 reports them)
+                }
+                StatementRef ref = StatementRef.of(policy.id(), s, s.hasConditions());
+                for (ActionInfo action : actionsOf(s, catalog)) {
+                    Candidate c = candidates.computeIfAbsent(action.fullName(), k -> new Candidate());
+                    for (String r : s.resources().values()) {
+                        c.resources.add(s.resources().negated() ? "not " + r : r);
+                    }
+                    c.statements.add(ref);
+                }
+            }
+        }
+        Map<String, Grant> grants = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, Candidate> e : candidates.entrySet()) {
+            String action = e.getKey();
+            Candidate c = e.getValue();
+            Decision onStar = PolicyEvaluator.evaluateNamed(identity, boundaryOrNull, action, "*").decision();
+            boolean anyAllowed = onStar == Decision.ALLOWED || onStar == Decision.CONDITIONAL;
+            boolean anyUnconditional = onStar == Decision.ALLOWED;
+            for (String pattern : c.resources) {
+                if (anyUnconditional) {
+                    break;
+                }
+                if (pattern.startsWith("not ")) {
+                    anyAllowed = true; // everything but the listed resources: some resource remains
+                    continue;
+                }
+                // The granted pattern itself, as a resource: denied only if a Deny covers the whole pattern.
+                Decision d = PolicyEvaluator.evaluateNamed(identity, boundaryOrNull, action, pattern).decision();
+                anyAllowed |= d == Decision.ALLOWED || d == Decision.CONDITIONAL;
+                anyUnconditional |= d == Decision.ALLOWED;
+            }
+            if (anyAllowed) {
+                grants.put(action, new Grant(action, List.copyOf(c.resources), onStar == Decision.ALLOWED,
+                        !anyUnconditional, c.statements));
+            }
+        }
+        return new EffectivePermissions(List.copyOf(identity), boundaryOrNull, Collections.unmodifiableMap(grants));
+    }
+
+    /** Convenience for documents without ids. */
+    public static EffectivePermissions ofDocuments(List<PolicyDocument> documents, ActionCatalog catalog) {
+        List<NamedPolicy> named = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            named.add(new NamedPolicy(String.valueOf(i), documents.get(i)));
+        }
+        return of(named, null, catalog);
+    }
+
+    /** Canonical names of every action the role may perform on some resource, sorted case-insensitively. */
+    public Set<String> actions() {
+        return grants.keySet();
+    }
+
+    public Optional<Grant> grant(String action) {
+        return Optional.ofNullable(grants.get(action));
+    }
+
+    public boolean allows(String action) {
+        return grants.containsKey(action);
+    }
+
+    /** Allowed on {@code "*"} without any condition: the role may perform the action on every resource. */
+    public boolean allowsUnbounded(String action) {
+        Grant g = grants.get(action);
+        return g != null && g.unbounded();
+    }
+
+    /** The decision for one concrete request, exactly as {@link PolicyEvaluator} makes it. */
+    public Evaluation decide(String action, String resource) {
+        return PolicyEvaluator.evaluateNamed(identity, boundary, action, resource);
+    }
+
+    public Map<String, Grant> grants() {
+        return grants;
+    }
+
+    private static List<ActionInfo> actionsOf(Statement s, ActionCatalog catalog) {
+        if (!s.actions().negated()) {
+            Set<ActionInfo> out = new LinkedHashSet<>();
+            for (String pattern : s.actions().values()) {
+                if (!pattern.contains("${")) {
+                    out.addAll(catalog.expand(pattern));
+                }
+            }
+            return new ArrayList<>(out);
+        }
+        List<String> excluded = s.actions().values().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
+        List<ActionInfo> out = new ArrayList<>();
+        for (ActionInfo a : catalog.allActions()) {
+            String lower = a.fullName().toLowerCase(Locale.ROOT);
+            if (excluded.stream().noneMatch(p -> Wildcard.matches(p, lower))) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static final class Candidate {
+        final Set<String> resources = new LinkedHashSet<>();
+        final List<StatementRef> statements = new ArrayList<>();
+    }
+}

@@ -1,0 +1,815 @@
+package dev.roleplan.input.plan;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roleplan.input.InputException;
+import dev.roleplan.model.AccountContext;
+import dev.roleplan.model.Address;
+import dev.roleplan.model.ChangeAction;
+import dev.roleplan.model.Infrastructure;
+import dev.roleplan.model.InputInfo;
+import dev.roleplan.model.Notice;
+import dev.roleplan.model.Reference;
+import dev.roleplan.model.Resource;
+import dev.roleplan.model.SourceLocation;
+import dev.roleplan.model.UnknownValue;
+import dev.roleplan.model.Value;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads {@code terraform show -json} / {@code tofu show -json} output into an {@link Infrastructure}.
+ * The only class that knows plan JSON. It streams over the bytes with Jackson's parser and keeps only
+ * resources of relevant types (task definitions, IAM, and what their policies and containers name), so a
+ * 100 MB single-line plan costs little more than its useful parts.
+ */
+public final class PlanReader {
+
+    /** Resource and data source types the analysis needs; everything else is skipped while streaming. */
+    public static final Set<String> DEFAULT_TYPES = Set.of(
+            "aws_ecs_task_definition", "aws_ecs_service",
+            "aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_policy_attachment",
+            "aws_iam_policy", "aws_iam_policy_document",
+            "aws_caller_identity", "aws_region", "aws_partition",
+            "aws_kms_key", "aws_kms_alias", "aws_secretsmanager_secret", "aws_ssm_parameter",
+            "aws_efs_file_system", "aws_efs_access_point", "aws_cloudwatch_log_group", "aws_ecr_repository");
+
+    /**
+     * @param relevantTypes    resource types to keep
+     * @param maxNestingDepth  deeper JSON is refused (hostile input must not overflow the stack)
+     * @param maxStringLength  longer JSON strings are refused (in characters)
+     */
+    public record Options(Set<String> relevantTypes, int maxNestingDepth, int maxStringLength) {
+        public Options {
+            relevantTypes = Set.copyOf(relevantTypes);
+        }
+
+        public static Options defaults() {
+            return new Options(DEFAULT_TYPES, 1000, 256 * 1024 * 1024);
+        }
+    }
+
+    private final Options options;
+    private final JsonFactory factory;
+    private final ObjectMapper mapper;
+
+    public PlanReader() {
+        this(Options.defaults());
+    }
+
+    public PlanReader(Options options) {
+        this.options = options;
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(options.maxNestingDepth())
+                        .maxStringLength(options.maxStringLength())
+                        .maxNumberLength(10_000)
+                        .build())
+                .build();
+        this.mapper = new ObjectMapper(factory)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    }
+
+    public Infrastructure read(Path file) throws InputException {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new InputException(name, null, "is a directory, not a plan JSON file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, name);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, null, "no such file");
+        } catch (IOException e) {
+            throw new InputException(name, null, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public Infrastructure read(InputStream in, String displayName) throws InputException {
+        List<Notice> notices = new ArrayList<>();
+        Session session = null;
+        try {
+            PlanSource.Opened opened = PlanSource.open(new BufferedInputStream(in, 1 << 16), displayName, notices);
+            try (JsonParser parser = opened.bytes() != null
+                    ? factory.createParser(opened.bytes())
+                    : factory.createParser(opened.chars())) {
+                session = new Session(displayName, parser, notices, opened.wrapper());
+                session.readDocument();
+            }
+        } catch (StreamConstraintsException e) {
+            throw new InputException(displayName, location(e.getLocation(), session),
+                    "refused: " + firstLine(e.getOriginalMessage()), e);
+        } catch (JsonProcessingException e) {
+            String message = firstLine(e.getOriginalMessage());
+            String problem = message.contains("end-of-input")
+                    ? "is truncated or not valid JSON: " + message
+                    : message.contains("UTF-8") ? "is not valid UTF-8: " + message : "is not valid JSON: " + message;
+            throw new InputException(displayName, location(e.getLocation(), session), problem, e);
+        } catch (CharacterCodingException e) {
+            throw new InputException(displayName, null, "is not valid text in the encoding its byte order mark names: "
+                    + e.getClass().getSimpleName(), e);
+        } catch (IOException e) {
+            throw new InputException(displayName, null, "cannot be read: " + e.getMessage(), e);
+        }
+        return session.build();
+    }
+
+    private static String location(JsonLocation location, Session session) {
+        if (location == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        if (location.getLineNr() > 0) {
+            text.append("line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr());
+        }
+        if (location.getByteOffset() >= 0) {
+            text.append(text.length() > 0 ? ", " : "").append("byte ").append(location.getByteOffset());
+        } else if (location.getCharOffset() >= 0) {
+            text.append(text.length() > 0 ? ", " : "").append("character ").append(location.getCharOffset());
+        }
+        if (session != null) {
+            String path = session.path();
+            if (!path.isEmpty()) {
+                text.append(", at ").append(path);
+            }
+        }
+        return text.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        // Jackson appends where the enclosing value started, naming a redacted source; the location says it better.
+        return line.replaceAll(" \\(for (root|Object|Array) starting at \\[Source: .*$", "").trim();
+    }
+
+    /** Raw material for one resource instance, gathered from the plan's sections before merging. */
+    private static final class Raw {
+        final String address;
+        String mode;
+        String type;
+        String name;
+        JsonNode planned;
+        JsonNode plannedSensitive;
+        JsonNode prior;
+        JsonNode priorSensitive;
+        Change change;
+
+        Raw(String address) {
+            this.address = address;
+        }
+    }
+
+    private record Change(List<String> actions, JsonNode before, JsonNode after, JsonNode afterUnknown,
+                          JsonNode beforeSensitive, JsonNode afterSensitive) {
+    }
+
+    private enum Section { PLANNED, PRIOR }
+
+    /** One read of one document. */
+    private final class Session {
+        private final String file;
+        private final JsonParser p;
+        private final List<Notice> notices;
+        private final Map<String, Raw> raws = new TreeMap<>();
+        private final Set<String> sensitive = new HashSet<>();
+        private String formatVersion;
+        private String terraformVersion;
+        private boolean sawPlanned;
+        private boolean sawChanges;
+        private boolean sawConfiguration;
+        private boolean sawStateValues;
+        private ConfigModule configRoot = ConfigModule.empty();
+        private JsonNode providerConfig;
+        private JsonNode variables;
+        private int changeIndex;
+        private int skippedDeposed;
+        private final Map<String, Integer> skippedModes = new TreeMap<>();
+
+        private final boolean wrapped;
+
+        Session(String file, JsonParser p, List<Notice> notices, boolean wrapped) {
+            this.file = file;
+            this.p = p;
+            this.notices = notices;
+            this.wrapped = wrapped;
+        }
+
+        String path() {
+            return jsonPath(p.getParsingContext());
+        }
+
+        void readDocument() throws IOException, InputException {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new InputException(file, null, "holds no JSON value, not a Terraform plan");
+            }
+            if (t == JsonToken.START_ARRAY) {
+                throw new InputException(file, "line 1", "is a JSON array, not a Terraform plan "
+                        + "(expected the object that 'terraform show -json PLANFILE' writes)");
+            }
+            if (t != JsonToken.START_OBJECT) {
+                throw new InputException(file, "line 1", "is a single JSON " + describe(t) + ", not a Terraform plan object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "format_version" -> {
+                        formatVersion = text(value, "format_version");
+                        checkFormatVersion();
+                    }
+                    case "terraform_version" -> terraformVersion = text(value, "terraform_version");
+                    case "planned_values" -> {
+                        sawPlanned = true;
+                        readValuesWrapper(value, Section.PLANNED);
+                    }
+                    case "resource_changes" -> {
+                        sawChanges = true;
+                        readChanges(value);
+                    }
+                    case "prior_state" -> readPriorState(value);
+                    case "configuration" -> {
+                        sawConfiguration = true;
+                        readConfiguration(value);
+                    }
+                    case "variables" -> variables = value == JsonToken.VALUE_NULL ? null : mapper.readTree(p);
+                    case "values" -> {
+                        sawStateValues = true;
+                        p.skipChildren();
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (wrapped) {
+                // The wrapper appends "::debug::" and "::set-output" lines after the JSON: not ours to read.
+                return;
+            }
+            JsonToken trailing = p.nextToken();
+            if (trailing != null) {
+                throw new InputException(file, location(p.currentLocation(), null),
+                        "has more JSON after the plan object (" + describe(trailing) + ")");
+            }
+        }
+
+        private void checkFormatVersion() throws InputException {
+            if (formatVersion == null) {
+                return;
+            }
+            int dot = formatVersion.indexOf('.');
+            String major = dot < 0 ? formatVersion : formatVersion.substring(0, dot);
+            if (!major.matches("[0-9]{1,6}")) {
+                throw new InputException(file, "format_version", "format_version \"" + formatVersion + "\" is not a version number");
+            }
+            if (Integer.parseInt(major) >= 2) {
+                throw new InputException(file, "format_version", "plan format_version " + formatVersion
+                        + " is not supported: roleplan reads format 0.x and 1.x (terraform and tofu show -json up to now)");
+            }
+        }
+
+        // ---- planned_values / prior_state ------------------------------------------------------------
+
+        private void readPriorState(JsonToken t) throws IOException, InputException {
+            if (t == JsonToken.VALUE_NULL) {
+                return;
+            }
+            expect(t, JsonToken.START_OBJECT, "prior_state");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("values")) {
+                    readValuesWrapper(value, Section.PRIOR);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+
+        /** {@code {"root_module": {...}, "outputs": ...}} */
+        private void readValuesWrapper(JsonToken t, Section section) throws IOException, InputException {
+            if (t == JsonToken.VALUE_NULL) {
+                return;
+            }
+            expect(t, JsonToken.START_OBJECT, section == Section.PLANNED ? "planned_values" : "prior_state.values");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("root_module")) {
+                    readStateModule(value, section);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+
+        private void readStateModule(JsonToken t, Section section) throws IOException, InputException {
+            if (t == JsonToken.VALUE_NULL) {
+                return;
+            }
+            expect(t, JsonToken.START_OBJECT, "a module");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("resources") && value != JsonToken.VALUE_NULL) {
+                    expect(value, JsonToken.START_ARRAY, "resources");
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        readStateResource(section);
+                    }
+                } else if (field.equals("child_modules") && value != JsonToken.VALUE_NULL) {
+                    expect(value, JsonToken.START_ARRAY, "child_modules");
+                    JsonToken child;
+                    while ((child = p.nextToken()) != JsonToken.END_ARRAY) {
+                        readStateModule(child, section);
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+
+        private void readStateResource(Section section) throws IOException, InputException {
+            expect(p.currentToken(), JsonToken.START_OBJECT, "a resource");
+            String address = null;
+            String mode = null;
+            String type = null;
+            String name = null;
+            JsonNode values = null;
+            JsonNode sensitiveValues = null;
+            boolean irrelevant = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (irrelevant) {
+                    p.skipChildren();
+                    continue;
+                }
+                switch (field) {
+                    case "address" -> address = text(value, "address");
+                    case "mode" -> mode = text(value, "mode");
+                    case "name" -> name = text(value, "name");
+                    case "type" -> {
+                        type = text(value, "type");
+                        irrelevant = !options.relevantTypes().contains(type);
+                    }
+                    case "values" -> values = objectTree(value, "values");
+                    case "sensitive_values" -> sensitiveValues = value == JsonToken.VALUE_NULL ? null : mapper.readTree(p);
+                    default -> p.skipChildren();
+                }
+            }
+            if (irrelevant || type == null || !options.relevantTypes().contains(type)) {
+                return;
+            }
+            if (address == null) {
+                throw new InputException(file, path(), "a " + type + " resource has no address");
+            }
+            if (!"managed".equals(mode) && !"data".equals(mode)) {
+                skippedModes.merge(String.valueOf(mode), 1, Integer::sum);
+                return;
+            }
+            Raw raw = raw(address, mode, type, name);
+            if (section == Section.PLANNED) {
+                raw.planned = values;
+                raw.plannedSensitive = sensitiveValues;
+            } else {
+                raw.prior = values;
+                raw.priorSensitive = sensitiveValues;
+            }
+        }
+
+        private Raw raw(String address, String mode, String type, String name) {
+            Raw raw = raws.computeIfAbsent(address, Raw::new);
+            raw.mode = mode;
+            raw.type = type;
+            raw.name = name;
+            return raw;
+        }
+
+        // ---- resource_changes ------------------------------------------------------------------------
+
+        private void readChanges(JsonToken t) throws IOException, InputException {
+            if (t == JsonToken.VALUE_NULL) {
+                return;
+            }
+            expect(t, JsonToken.START_ARRAY, "resource_changes");
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                readChange(changeIndex++);
+            }
+        }
+
+        private void readChange(int index) throws IOException, InputException {
+            expect(p.currentToken(), JsonToken.START_OBJECT, "a resource change");
+            String address = null;
+            String mode = null;
+            String type = null;
+            String name = null;
+            String deposed = null;
+            JsonNode change = null;
+            boolean irrelevant = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (irrelevant) {
+                    p.skipChildren();
+                    continue;
+                }
+                switch (field) {
+                    case "address" -> address = text(value, "address");
+                    case "mode" -> mode = text(value, "mode");
+                    case "name" -> name = text(value, "name");
+                    case "deposed" -> deposed = text(value, "deposed");
+                    case "type" -> {
+                        type = text(value, "type");
+                        irrelevant = !options.relevantTypes().contains(type);
+                    }
+                    case "change" -> change = objectTree(value, "change");
+                    default -> p.skipChildren();
+                }
+            }
+            if (irrelevant || type == null || !options.relevantTypes().contains(type)) {
+                return;
+            }
+            String where = "resource_changes[" + index + "]";
+            if (address == null) {
+                throw new InputException(file, where, "a " + type + " change has no address");
+            }
+            if (!"managed".equals(mode) && !"data".equals(mode)) {
+                // OpenTofu writes "ephemeral" changes with nulled values; nothing to analyse in them.
+                skippedModes.merge(String.valueOf(mode), 1, Integer::sum);
+                return;
+            }
+            if (deposed != null) {
+                skippedDeposed++;
+                return;
+            }
+            if (change == null) {
+                throw new InputException(file, where, address + " has no change object");
+            }
+            raw(address, mode, type, name).change = new Change(actions(change.get("actions"), where + ".change.actions"),
+                    objectOrNull(change.get("before"), where + ".change.before"),
+                    objectOrNull(change.get("after"), where + ".change.after"),
+                    change.get("after_unknown"), change.get("before_sensitive"), change.get("after_sensitive"));
+        }
+
+        private List<String> actions(JsonNode node, String where) throws InputException {
+            if (node == null || node.isNull()) {
+                return List.of();
+            }
+            if (!node.isArray()) {
+                throw new InputException(file, where, "actions must be a list of strings, found " + node.getNodeType().name().toLowerCase());
+            }
+            List<String> actions = new ArrayList<>();
+            for (JsonNode action : node) {
+                if (!action.isTextual()) {
+                    throw new InputException(file, where, "actions must be a list of strings, found " + action.getNodeType().name().toLowerCase());
+                }
+                actions.add(action.textValue());
+            }
+            return actions;
+        }
+
+        private JsonNode objectOrNull(JsonNode node, String where) throws InputException {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isObject()) {
+                throw new InputException(file, where, "must be an object or null, found " + node.getNodeType().name().toLowerCase());
+            }
+            return node;
+        }
+
+        // ---- configuration ---------------------------------------------------------------------------
+
+        private void readConfiguration(JsonToken t) throws IOException, InputException {
+            if (t == JsonToken.VALUE_NULL) {
+                return;
+            }
+            expect(t, JsonToken.START_OBJECT, "configuration");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "provider_config" -> providerConfig = value == JsonToken.VALUE_NULL ? null : mapper.readTree(p);
+                    case "root_module" -> configRoot = readConfigModule(value);
+                    default -> p.skipChildren();
+                }
+            }
+        }
+
+        private ConfigModule readConfigModule(JsonToken t) throws IOException, InputException {
+            if (t == JsonToken.VALUE_NULL) {
+                return ConfigModule.empty();
+            }
+            expect(t, JsonToken.START_OBJECT, "a configuration module");
+            Map<String, ConfigModule.ConfigResource> resources = new LinkedHashMap<>();
+            Map<String, ConfigModule.ModuleCall> calls = new LinkedHashMap<>();
+            Map<String, JsonNode> outputs = new LinkedHashMap<>();
+            Map<String, JsonNode> variables = new LinkedHashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                switch (field) {
+                    case "resources" -> {
+                        expect(value, JsonToken.START_ARRAY, "resources");
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            readConfigResource(resources);
+                        }
+                    }
+                    case "module_calls" -> {
+                        expect(value, JsonToken.START_OBJECT, "module_calls");
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String callName = p.currentName();
+                            calls.put(callName, readModuleCall(callName, p.nextToken()));
+                        }
+                    }
+                    case "outputs" -> {
+                        JsonNode tree = objectTree(value, "outputs");
+                        tree.fields().forEachRemaining(e -> outputs.put(e.getKey(), e.getValue().get("expression")));
+                    }
+                    case "variables" -> objectTree(value, "variables").fields()
+                            .forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
+                    default -> p.skipChildren();
+                }
+            }
+            return new ConfigModule(resources, calls, outputs, variables);
+        }
+
+        private void readConfigResource(Map<String, ConfigModule.ConfigResource> into) throws IOException, InputException {
+            JsonNode resource = objectTree(p.currentToken(), "a configuration resource");
+            String type = resource.path("type").asText(null);
+            String address = resource.path("address").asText(null);
+            if (type == null || address == null || !options.relevantTypes().contains(type)) {
+                return;
+            }
+            into.put(address, new ConfigModule.ConfigResource(address, resource.path("mode").asText("managed"), type,
+                    resource.get("expressions")));
+        }
+
+        private ConfigModule.ModuleCall readModuleCall(String callName, JsonToken t) throws IOException, InputException {
+            expect(t, JsonToken.START_OBJECT, "a module call");
+            String source = null;
+            JsonNode expressions = null;
+            ConfigModule module = ConfigModule.empty();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "source" -> source = text(value, "source");
+                    case "expressions" -> expressions = value == JsonToken.VALUE_NULL ? null : objectTree(value, "expressions");
+                    case "module" -> module = readConfigModule(value);
+                    default -> p.skipChildren();
+                }
+            }
+            return new ConfigModule.ModuleCall(callName, source, expressions, module);
+        }
+
+        // ---- helpers ---------------------------------------------------------------------------------
+
+        private String text(JsonToken t, String what) throws InputException {
+            if (t == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (t != JsonToken.VALUE_STRING) {
+                throw new InputException(file, path(), what + " must be a string, found " + describe(t));
+            }
+            try {
+                return p.getText();
+            } catch (IOException e) {
+                throw new InputException(file, path(), "unreadable " + what + ": " + e.getMessage(), e);
+            }
+        }
+
+        private JsonNode objectTree(JsonToken t, String what) throws IOException, InputException {
+            if (t == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            expect(t, JsonToken.START_OBJECT, what);
+            return mapper.readTree(p);
+        }
+
+        private void expect(JsonToken t, JsonToken expected, String what) throws InputException {
+            if (t != expected) {
+                throw new InputException(file, path(), what + " must be a JSON " + describe(expected)
+                        + ", found " + describe(t));
+            }
+        }
+
+        // ---- building the model ----------------------------------------------------------------------
+
+        Infrastructure build() throws InputException {
+            if (!sawPlanned && !sawChanges && !sawConfiguration) {
+                if (sawStateValues) {
+                    throw new InputException(file, null, "is a Terraform state ('terraform show -json' without a "
+                            + "plan file), not a plan: it has \"values\" but no planned_values, resource_changes or configuration");
+                }
+                throw new InputException(file, null, "is JSON but not a Terraform plan: it has none of "
+                        + "planned_values, resource_changes, configuration");
+            }
+            if (formatVersion == null) {
+                notices.add(Notice.info(file, "no format_version: read as a hand-trimmed plan"));
+            }
+            if (skippedDeposed > 0) {
+                notices.add(Notice.info(file, "skipped " + skippedDeposed + " deposed object(s): they are being destroyed"));
+            }
+            skippedModes.forEach((mode, count) -> notices.add(Notice.info(file,
+                    "skipped " + count + " resource(s) in mode \"" + mode + "\", which hold nothing to analyse")));
+            ReferenceFollower follower = new ReferenceFollower(configRoot, raws.keySet());
+            List<Resource> resources = new ArrayList<>();
+            for (Raw raw : raws.values()) {
+                resources.add(resource(raw, follower));
+            }
+            collectSensitiveVariables();
+            return new Infrastructure(new InputInfo(file, "plan", terraformVersion, formatVersion), resources,
+                    context(resources), notices, sensitive);
+        }
+
+        private Resource resource(Raw raw, ReferenceFollower follower) {
+            Address address = Address.of(raw.address);
+            String modulePath = address.modulePath();
+            ConfigModule module = follower.moduleFor(modulePath);
+            ConfigModule.ConfigResource config = module == null ? null
+                    : module.resources().get(address.withoutInstanceKey().local());
+            JsonNode expressions = config == null ? null : config.expressions();
+            String ownKey = ownKey(address);
+            ValueConverter converter = new ValueConverter(follower, modulePath, ownKey);
+
+            Map<String, Object> values;
+            Map<String, Object> before;
+            ChangeAction action;
+            JsonNode unknown = null;
+            Change change = raw.change;
+            if (change != null) {
+                action = ChangeAction.fromActions(change.actions());
+                unknown = change.afterUnknown();
+                values = converter.attributes(change.after(), unknown, expressions);
+                before = change.before() != null ? converter.attributes(change.before(), null, null)
+                        : raw.prior != null && action != ChangeAction.CREATE ? converter.attributes(raw.prior, null, null) : null;
+                ValueConverter.collectSensitive(change.after(), change.afterSensitive(), sensitive);
+                ValueConverter.collectSensitive(change.before(), change.beforeSensitive(), sensitive);
+            } else {
+                action = ChangeAction.NONE;
+                values = converter.attributes(raw.planned != null ? raw.planned : raw.prior, null, expressions);
+                before = raw.prior != null ? converter.attributes(raw.prior, null, null) : null;
+            }
+            ValueConverter.collectSensitive(raw.planned, raw.plannedSensitive, sensitive);
+            ValueConverter.collectSensitive(raw.prior, raw.priorSensitive, sensitive);
+            if (values != null && expressions != null) {
+                fillConstants(values, unknown, expressions);
+            }
+            Map<String, List<Reference>> references = new TreeMap<>();
+            if (expressions != null && expressions.isObject()) {
+                expressions.fields().forEachRemaining(e -> {
+                    List<Reference> followed = follower.follow(modulePath, e.getValue(), ownKey);
+                    if (!followed.isEmpty()) {
+                        references.put(e.getKey(), followed);
+                    }
+                });
+            }
+            return new Resource(address, raw.mode, raw.type, raw.name, values, before, action, references,
+                    SourceLocation.ofFile(file));
+        }
+
+        /** The resource's own instance key as written in its address ({@code 0}, {@code "api"}), or null. */
+        private static String ownKey(Address address) {
+            String local = address.local();
+            Address bare = address.withoutInstanceKey();
+            String bareLocal = bare.local();
+            return local.length() > bareLocal.length() + 2 ? local.substring(bareLocal.length() + 1, local.length() - 1) : null;
+        }
+
+        /** A constant from the configuration fills an attribute the plan leaves out, unless it is marked unknown. */
+        private void fillConstants(Map<String, Object> values, JsonNode unknown, JsonNode expressions) {
+            expressions.fields().forEachRemaining(e -> {
+                String key = e.getKey();
+                JsonNode expression = e.getValue();
+                boolean markedUnknown = unknown != null && unknown.path(key).isBoolean() && unknown.path(key).booleanValue();
+                if (!values.containsKey(key) && !markedUnknown && expression.isObject()
+                        && expression.has("constant_value") && !expression.get("constant_value").isNull()) {
+                    values.put(key, ValueConverter.plain(expression.get("constant_value")));
+                }
+            });
+        }
+
+        private void collectSensitiveVariables() {
+            if (variables == null || !variables.isObject()) {
+                return;
+            }
+            variables.fields().forEachRemaining(e -> {
+                JsonNode declaration = configRoot.variables().get(e.getKey());
+                if (declaration != null && declaration.path("sensitive").asBoolean(false)) {
+                    ValueConverter.collectAll(e.getValue().get("value"), sensitive);
+                }
+            });
+        }
+
+        private AccountContext context(List<Resource> resources) {
+            Value<String> region = providerRegion();
+            Value<String> account = Value.absent();
+            Value<String> partition = Value.absent();
+            for (Resource resource : resources) {
+                if (!resource.isData()) {
+                    continue;
+                }
+                switch (resource.type()) {
+                    case "aws_region" -> {
+                        if (!region.isKnown()) {
+                            Value<String> name = resource.string("name");
+                            region = name.isKnown() ? name : resource.string("region");
+                        }
+                    }
+                    case "aws_caller_identity" -> {
+                        if (!account.isKnown()) {
+                            account = resource.string("account_id");
+                        }
+                    }
+                    case "aws_partition" -> {
+                        if (!partition.isKnown()) {
+                            partition = resource.string("partition");
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            return new AccountContext(region, account, partition);
+        }
+
+        /** {@code provider "aws" { region = "..." }} of the default (unaliased) provider, when a constant. */
+        private Value<String> providerRegion() {
+            if (providerConfig == null) {
+                return Value.absent();
+            }
+            JsonNode aws = providerConfig.get("aws");
+            if (aws == null) {
+                return Value.absent();
+            }
+            JsonNode region = aws.path("expressions").path("region");
+            if (region.path("constant_value").isTextual()) {
+                return Value.known(region.get("constant_value").textValue());
+            }
+            if (region.has("references")) {
+                return Value.unknown("the provider region is computed from " + region.get("references"));
+            }
+            return Value.absent();
+        }
+    }
+
+    static String jsonPath(JsonStreamContext context) {
+        List<String> steps = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                steps.add("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.getCurrentName() != null) {
+                steps.add("." + c.getCurrentName());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            path.append(steps.get(i));
+        }
+        return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
+    }
+
+    private static String describe(JsonToken t) {
+        if (t == null) {
+            return "end of input";
+        }
+        return switch (t) {
+            case START_OBJECT, END_OBJECT -> "object";
+            case START_ARRAY, END_ARRAY -> "array";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            default -> t.name().toLowerCase();
+        };
+    }
+}
