@@ -1,5 +1,6 @@
 package dev.roleplan.report;
 
+import dev.roleplan.ecs.SuggestedPolicy;
 import dev.roleplan.engine.Finding;
 import dev.roleplan.engine.Severity;
 import dev.roleplan.model.InputInfo;
@@ -99,6 +100,20 @@ public final class TextReport implements Renderer {
                 out.append("    at ").append(f.location()).append('\n');
             }
             out.append("    ").append(f.message()).append('\n');
+            suggestion(f, report.redactor(), out);
+        }
+    }
+
+    /** A suggested policy, as the aws_iam_policy_document block to paste (the JSON form is in --format json). */
+    private static void suggestion(Finding f, Redactor r, StringBuilder out) {
+        SuggestedPolicy policy = SuggestedPolicy.fromSuggestion(f.suggestion());
+        if (policy == null || policy.isEmpty()) {
+            return;
+        }
+        String kind = f.roleKind() == null ? "role" : f.roleKind().label() + "_role";
+        out.append("    Suggested policy:\n");
+        for (String line : policy.toHcl(kind).split("\n")) {
+            out.append("      ").append(r.redact(line)).append('\n');
         }
     }
 
