@@ -2,32 +2,33 @@ package dev.roleplan.cli;
 
 import dev.roleplan.app.Analyzer;
 import dev.roleplan.app.Frontend;
-import dev.roleplan.input.InputException;
+import dev.roleplan.input.plan.PlanReader;
 import dev.roleplan.model.Infrastructure;
+import dev.roleplan.resolve.Resolver;
 
 import java.io.InputStream;
 import java.nio.file.Path;
 
-/** Assembles the real pipeline for the command line. (Front ends are wired as they land.) */
+/** Assembles the real pipeline for the command line. */
 final class Wiring {
 
     private Wiring() {
     }
 
     static Analyzer analyzer() {
-        Frontend missing = new Frontend() {
+        PlanReader reader = new PlanReader();
+        Frontend plan = new Frontend() {
             @Override
             public Infrastructure read(Path path) {
-                throw new InputException(path.toString(), null, "the plan reader is not wired in this build");
+                return reader.read(path);
             }
 
             @Override
             public Infrastructure read(InputStream in, String displayName) {
-                throw new InputException(displayName, null, "the plan reader is not wired in this build");
+                return reader.read(in, displayName);
             }
         };
-        return new Analyzer(missing, null, inputs -> {
-            throw new IllegalStateException("no resolver");
-        });
+        Resolver resolver = new Resolver();
+        return new Analyzer(plan, null, resolver::resolve);
     }
 }

@@ -88,11 +88,15 @@ public final class ExecutionRoleGrantsApplicationPermissions implements Rule {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : byService.entrySet()) {
             List<String> list = e.getValue();
-            int total = catalog.service(e.getKey()).map(s -> s.actions().size()).orElse(-1);
-            if (list.size() == total && total > 1) {
-                parts.add(e.getKey() + ":* (all " + total + ")");
-            } else if (list.size() <= LISTED_PER_SERVICE) {
+            List<String> all = catalog.service(e.getKey())
+                    .map(s -> s.actions().stream().map(a -> a.fullName()).toList()).orElse(List.of());
+            List<String> missing = all.stream().filter(a -> list.stream().noneMatch(a::equalsIgnoreCase)).toList();
+            if (list.size() <= LISTED_PER_SERVICE) {
                 parts.addAll(list);
+            } else if (missing.isEmpty()) {
+                parts.add(e.getKey() + ":* (all " + all.size() + " actions)");
+            } else if (missing.size() <= 3) {
+                parts.add(e.getKey() + ":* except " + String.join(", ", missing) + " (" + list.size() + " actions)");
             } else {
                 parts.add(String.join(", ", list.subList(0, LISTED_PER_SERVICE)) + " and " + (list.size() - LISTED_PER_SERVICE)
                         + " more " + e.getKey() + " actions");
