@@ -114,12 +114,16 @@ public final class ExecutionRoleGrantsMoreThanRequired implements Rule {
      * (a Deny or the boundary may take it away). A requirement's unknown parts count as any value.
      */
     static boolean beyond(String action, String pattern, List<Requirement> required, EffectivePermissions perms) {
+        if (!pattern.contains("*") && !pattern.contains("?") && !pattern.contains("${")
+                && ActionCatalog.get().action(action).map(a -> !a.isWildcardOnly() && !a.acceptsArn(pattern)).orElse(false)) {
+            return false; // a resource the action cannot apply to grants nothing (RP502's business)
+        }
         String witness = witness(pattern);
         for (Requirement r : required) {
             if (!r.action().equalsIgnoreCase(action)) {
                 continue;
             }
-            if (r.resource().equals(pattern)) {
+            if (r.resource().equals(pattern) || sameSecret(r.resource(), pattern)) {
                 return false;
             }
             String asPattern = r.resource().replaceAll("\\$\\{[^}]*}", "*");
@@ -129,6 +133,15 @@ public final class ExecutionRoleGrantsMoreThanRequired implements Rule {
         }
         Decision d = perms.decide(action, witness).decision();
         return d == Decision.ALLOWED || d == Decision.CONDITIONAL;
+    }
+
+    /**
+     * {@code secret:NAME-??????} names the same one secret as its full ARN {@code secret:NAME-AbC123}: secret
+     * names are unique, and the six characters are the random suffix.
+     */
+    static boolean sameSecret(String resource, String pattern) {
+        return resource.contains(":secret:") && resource.matches(".*-[A-Za-z0-9]{6}")
+                && pattern.equals(resource.substring(0, resource.length() - 6) + "??????");
     }
 
     /** A resource the pattern covers that no real requirement names: wildcards and unknowns filled in. */

@@ -70,7 +70,7 @@ public final class TaskRoleGrantsExecutionPermissions implements Rule {
             draft.message("The task role " + use.ref().display() + " of " + use.taskDefinition().address()
                     + " allows what the execution role does for this task: " + String.join("; ", granted)
                     + " (granted by " + String.join(", ", policies) + "). Remove these from the task role unless the "
-                    + "application itself pulls images or writes to this log group.");
+                    + "application itself calls them.");
         }
     }
 }

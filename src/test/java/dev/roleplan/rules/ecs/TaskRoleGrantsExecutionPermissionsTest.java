@@ -31,7 +31,7 @@ class TaskRoleGrantsExecutionPermissionsTest {
         assertEquals("The task role aws_iam_role.task of " + TD + " allows what the execution role does for this task: "
                 + "ecr:GetAuthorizationToken on *; ecr:GetDownloadUrlForLayer on " + REPOSITORY + "; ecr:BatchGetImage on "
                 + REPOSITORY + "; logs:PutLogEvents on " + LOG_GROUP + " (granted by aws_iam_role_policy.task). Remove these "
-                + "from the task role unless the application itself pulls images or writes to this log group.",
+                + "from the task role unless the application itself calls them.",
                 run(model, rule).get(0).message());
     }
 
