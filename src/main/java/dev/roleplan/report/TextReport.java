@@ -1,5 +1,6 @@
 package dev.roleplan.report;
 
+import dev.roleplan.ecs.SuggestedPolicy;
 import dev.roleplan.engine.Finding;
 import dev.roleplan.engine.Severity;
 import dev.roleplan.model.InputInfo;
@@ -85,6 +86,7 @@ public final class TextReport implements Renderer {
         }
         out.append('\n');
         Severity current = null;
+        java.util.Set<String> shownSuggestions = new java.util.HashSet<>();
         for (Finding f : report.findings()) {
             if (f.severity() != current) {
                 current = f.severity();
@@ -99,6 +101,26 @@ public final class TextReport implements Renderer {
                 out.append("    at ").append(f.location()).append('\n');
             }
             out.append("    ").append(f.message()).append('\n');
+            suggestion(f, report.redactor(), shownSuggestions, out);
+        }
+    }
+
+    /** A suggested policy, as the aws_iam_policy_document block to paste (the JSON form is in --format json). */
+    private static void suggestion(Finding f, Redactor r, java.util.Set<String> shown, StringBuilder out) {
+        SuggestedPolicy policy = SuggestedPolicy.fromSuggestion(f.suggestion());
+        if (policy == null || policy.isEmpty()) {
+            return;
+        }
+        String kind = f.roleKind() == null ? "role" : f.roleKind().label() + "_role";
+        String hcl = policy.toHcl(kind);
+        if (!shown.add(f.taskDefinition() + "\u0000" + hcl)) {
+            // Several findings of one task definition carry the same policy: print it once.
+            out.append("    Suggested policy: as above for ").append(r.redact(f.taskDefinition())).append('\n');
+            return;
+        }
+        out.append("    Suggested policy:\n");
+        for (String line : hcl.split("\n")) {
+            out.append("      ").append(r.redact(line)).append('\n');
         }
     }
 
