@@ -7,6 +7,8 @@ import dev.roleplan.engine.Finding;
 import dev.roleplan.engine.Rule;
 import dev.roleplan.engine.Severity;
 import dev.roleplan.report.JsonReport;
+import dev.roleplan.report.MarkdownReport;
+import dev.roleplan.report.SarifReport;
 import dev.roleplan.report.Renderer;
 import dev.roleplan.report.Report;
 import dev.roleplan.report.TextReport;
@@ -52,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
     List<String> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
+            description = "Output format: text, json, sarif, junit or markdown (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
@@ -118,7 +120,9 @@ final class CheckCommand implements Callable<Integer> {
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "text" -> new TextReport();
             case "json" -> new JsonReport();
-            default -> throw new UsageException("--format " + format + ": expected text or json");
+            case "sarif" -> new SarifReport();
+            case "markdown" -> new MarkdownReport();
+            default -> throw new UsageException("--format " + format + ": expected text, json, sarif, junit or markdown");
         };
     }
 
