@@ -1,6 +1,7 @@
 package dev.roleplan.rules;
 
 import dev.roleplan.engine.Rule;
+import dev.roleplan.rules.guardrails.GuardrailAccessGranted;
 import dev.roleplan.rules.privilege.AllowWithNotActionOrNotResource;
 import dev.roleplan.rules.privilege.AllowsAllActions;
 import dev.roleplan.rules.privilege.AllowsServiceWildcard;
@@ -25,7 +26,8 @@ public final class BuiltInRules {
                 new RoleTrustsOtherPrincipals(),         // RP107
                 new AllowsAllActions(),                  // RP301
                 new AllowsServiceWildcard(),             // RP302
-                new AllowWithNotActionOrNotResource()    // RP304
+                new AllowWithNotActionOrNotResource(),   // RP304
+                new GuardrailAccessGranted()             // RP901 (guardrails come from the configuration)
         );
     }
 }
