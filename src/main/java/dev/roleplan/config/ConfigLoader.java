@@ -95,22 +95,60 @@ public final class ConfigLoader {
     public static Config parse(String yaml, String name) {
         FileDto dto;
         try {
-            dto = YAML.readValue(yaml, FileDto.class);
+            JsonNode tree = YAML.readTree(yaml);
+            // An empty file (or only comments) is an empty configuration; anything else is mapped strictly.
+            dto = tree == null || tree.isMissingNode() || tree.isNull() ? null : YAML.readValue(yaml, FileDto.class);
         } catch (UnrecognizedPropertyException e) {
             Set<String> known = new TreeSet<>();
             e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-            throw new ConfigException(where(name, e) + "unknown key \"" + e.getPropertyName() + "\"" + at(e, true)
+            throw new ConfigException(keyLine(name, yaml, e) + "unknown key \"" + e.getPropertyName() + "\"" + at(e, true)
                     + "; expected one of: " + String.join(", ", known));
         } catch (JsonMappingException e) {
-            throw new ConfigException(where(name, e) + "wrong type" + at(e, false) + ": " + e.getOriginalMessage()
-                    .replaceAll(" \\(class [^)]*\\)", "").replaceAll("`[a-z.]*\\.([A-Za-z]+)`", "$1"));
+            throw new ConfigException(where(name, e) + "wrong type" + at(e, false) + ": " + expected(e));
         } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new ConfigException(where(name, e) + "duplicate key " + e.getOriginalMessage()
+                        .substring("Duplicate field ".length()).replace('\'', '"'));
+            }
             throw new ConfigException(where(name, e) + "not valid YAML: " + e.getOriginalMessage());
         }
         if (dto == null) {
             return new Config(name, null, Set.of(), Map.of(), List.of(), List.of(), List.of());
         }
         return new Validator(name).config(dto);
+    }
+
+    /** What the schema wanted where the mismatch is, in the file's terms. */
+    private static String expected(JsonMappingException e) {
+        Class<?> type = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
+        if (type == null) {
+            return e.getOriginalMessage();
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "expected a list";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord() || type == JsonNode.class) {
+            return "expected a mapping";
+        }
+        return "expected a single value";
+    }
+
+    /**
+     * The line of an unknown key. The YAML parser reports where it stopped (often the next line), so look
+     * back from there for the line that holds the key.
+     */
+    private static String keyLine(String name, String yaml, UnrecognizedPropertyException e) {
+        if (e.getLocation() == null) {
+            return name + ": ";
+        }
+        String[] lines = yaml.split("\n", -1);
+        int reported = Math.min(e.getLocation().getLineNr(), lines.length);
+        for (int i = reported; i >= 1; i--) {
+            if (lines[i - 1].matches(".*(^|[\\s{,-])\"?" + java.util.regex.Pattern.quote(e.getPropertyName()) + "\"?\\s*:.*")) {
+                return name + " line " + i + ": ";
+            }
+        }
+        return where(name, e);
     }
 
     private static String where(String name, JsonProcessingException e) {
