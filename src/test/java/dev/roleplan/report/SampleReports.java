@@ -104,12 +104,17 @@ final class SampleReports {
     /** Enough task definitions and findings that the Markdown must leave sections out. */
     static Report oversized() {
         List<dev.roleplan.testing.Fixtures.TaskDefinitionBuilder> tds = new ArrayList<>();
-        for (int i = 0; i < 160; i++) {
+        for (int i = 0; i < 400; i++) {
             String n = String.format("%03d", i);
             var exec = role("module.svc" + n + ".aws_iam_role.exec").inline("module.svc" + n + ".aws_iam_role_policy.exec", S3_STAR);
             var task = role("module.svc" + n + ".aws_iam_role.task").inline("module.svc" + n + ".aws_iam_role_policy.task", NOT_ACTION);
-            tds.add(taskDefinition("module.svc" + n + ".aws_ecs_task_definition.app").execution(exec)
-                    .task(i % 4 == 0 ? exec : task));
+            var td = taskDefinition("module.svc" + n + ".aws_ecs_task_definition.app").execution(exec);
+            if (i % 3 == 0) {
+                td.taskRef(RoleStatus.EXTERNAL, "arn:aws:iam::123456789012:role/shared" + n, "named by ARN but not defined in the input");
+            } else {
+                td.task(i % 4 == 0 ? exec : task);
+            }
+            tds.add(td);
         }
         Model m = model(tds.toArray(new dev.roleplan.testing.Fixtures.TaskDefinitionBuilder[0]));
         return report(m, new Engine(rules()).run(m));

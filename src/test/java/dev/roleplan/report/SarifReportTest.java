@@ -86,7 +86,7 @@ class SarifReportTest {
             }
         }
         assertEquals(ruleIds.stream().sorted().toList(), ruleIds, "rules sorted by id");
-        assertEquals(8, ruleIds.size(), "every rule that ran, not only those with results: " + ruleIds);
+        assertEquals(9, ruleIds.size(), "every rule that ran, not only those with results: " + ruleIds);
         for (JsonNode result : sarif.at("/runs/0/results")) {
             String id = result.path("ruleId").asText();
             if (id.isEmpty()) {
