@@ -238,14 +238,16 @@ public final class MarkdownReport implements Renderer {
         if (!path.isEmpty()) {
             out.append("- **Path:** ").append(path).append('\n');
         }
-        out.append("- **Fix:** ");
         String summary = view.ruleSummaries.get(ruleId);
-        out.append(summary != null ? Md.text(summary) + ". " : "");
-        if (ruleId.matches("RP\\d{3}")) {
-            // Built from the id, never taken from the report: a saved report could carry any URL.
-            out.append("See [").append(ruleId).append("](").append(RuleMeta.DOCS_BASE).append(ruleId).append(".md)");
+        boolean documented = ruleId.matches("RP\\d{3}");
+        if (summary != null || documented) {
+            out.append("- **Fix:** ").append(summary != null ? Md.text(summary) + ". " : "");
+            if (documented) {
+                // Built from the id, never taken from the report: a saved report could carry any URL.
+                out.append("See [").append(ruleId).append("](").append(RuleMeta.DOCS_BASE).append(ruleId).append(".md)");
+            }
+            out.append('\n');
         }
-        out.append('\n');
         JsonNode policy = f.path("suggestion").path("policy");
         if (policy.isObject()) {
             String json;

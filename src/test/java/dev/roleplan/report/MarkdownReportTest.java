@@ -178,6 +178,22 @@ class MarkdownReportTest {
         assertEquals("````", Md.fence("a ``` b"));
     }
 
+    /** A saved report comes from elsewhere: wrong types and missing fields render as "?" instead of failing. */
+    @Test
+    void malformedSavedReportsStillRender() throws Exception {
+        JsonNode junk = new ObjectMapper().readTree("""
+                {"tool": 5, "fail_on": ["x"], "task_definitions": ["a", {"address": {"x": 1}, "execution_role": 3}],
+                 "findings": [7, {"rule": "javascript:alert(1)", "severity": "apocalyptic", "message": ["m"],
+                                  "suggestion": {"policy": "not an object"}, "location": {"file": "a.tf", "line": "x"}}],
+                 "rules": "none", "notices": {}}""");
+        String md = new MarkdownReport().render(junk);
+        assertTrue(md.startsWith("### ℹ️ roleplan: 1 finding\n"), md);
+        assertTrue(md.contains("| \\? | \\(\\?\\) | \\(\\?\\) | ✅ no findings |"), md);
+        assertTrue(md.contains("**javascript\\:alert\\(1\\) **"), md);
+        assertFalse(md.contains("](javascript"), "no link from an unknown rule id");
+        assertEquals("### ✅ roleplan: no findings", new MarkdownReport().render(new ObjectMapper().readTree("{}")).lines().findFirst().orElseThrow());
+    }
+
     private static List<TableBlock> tables(Node doc) {
         List<TableBlock> out = new ArrayList<>();
         doc.accept(new AbstractVisitor() {
