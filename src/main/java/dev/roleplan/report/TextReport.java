@@ -105,8 +105,9 @@ public final class TextReport implements Renderer {
         if (!suppressed.isEmpty()) {
             out.append('\n').append(suppressed.size()).append(" suppressed (not counted)\n");
             for (Finding f : suppressed) {
+                String path = path(f);
                 out.append("  ").append(f.rule().id()).append(' ').append(f.severity().label()).append(' ')
-                        .append(f.address() == null ? "-" : f.address()).append("  (").append(f.suppression().source().label());
+                        .append(path.isEmpty() ? "-" : path).append("  (").append(f.suppression().source().label());
                 if (f.suppression().until() != null) {
                     out.append(" until ").append(f.suppression().until());
                 }
