@@ -115,7 +115,20 @@ public final class ConfigLoader {
         if (dto == null) {
             return new Config(name, null, Set.of(), Map.of(), List.of(), List.of(), List.of());
         }
-        return new Validator(name).config(dto);
+        return new Validator(name, lines(yaml)).config(dto);
+    }
+
+    /** JSON pointer of every key and value → its 1-based line, so value errors can say where they are. */
+    private static Map<String, Integer> lines(String yaml) {
+        Map<String, Integer> lines = new java.util.HashMap<>();
+        try (JsonParser p = YAML.getFactory().createParser(yaml)) {
+            while (p.nextToken() != null) {
+                lines.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation().getLineNr());
+            }
+        } catch (IOException e) {
+            // Already parsed once successfully; without lines the messages still name the key path.
+        }
+        return lines;
     }
 
     /** What the schema wanted where the mismatch is, in the file's terms. */
@@ -196,9 +209,11 @@ public final class ConfigLoader {
     /** Checks what the types cannot: required keys, severities, dates, rule id shape, policy documents. */
     private static final class Validator {
         private final String name;
+        private final Map<String, Integer> lines;
 
-        Validator(String name) {
+        Validator(String name, Map<String, Integer> lines) {
             this.name = name;
+            this.lines = lines;
         }
 
         Config config(FileDto dto) {
@@ -322,7 +337,13 @@ public final class ConfigLoader {
         }
 
         private ConfigException error(String at, String what) {
-            return new ConfigException(name + ": " + at + ": " + what);
+            String pointer = "/" + at.replace("~", "~0").replace("/", "~1").replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
+            Integer line = lines.get(pointer);
+            while (line == null && pointer.lastIndexOf('/') > 0) {
+                pointer = pointer.substring(0, pointer.lastIndexOf('/'));
+                line = lines.get(pointer);
+            }
+            return new ConfigException(name + (line == null ? "" : " line " + line) + ": " + at + ": " + what);
         }
     }
 

@@ -88,19 +88,25 @@ class ConfigLoaderTest {
 
     @Test
     void badValuesAreErrors() {
-        assertEquals("c.yml: fail-on: \"sometimes\": expected critical, high, medium, low, info or never", error("fail-on: sometimes\n"));
-        assertEquals("c.yml: suppressions[0].until: \"next year\" is not a date (YYYY-MM-DD)",
+        assertEquals("c.yml line 1: fail-on: \"sometimes\": expected critical, high, medium, low, info or never", error("fail-on: sometimes\n"));
+        assertEquals("c.yml line 2: suppressions[0].until: \"next year\" is not a date (YYYY-MM-DD)",
                 error("suppressions:\n  - {rule: RP302, address: x, reason: r, until: next year}\n"));
-        assertEquals("c.yml: suppressions[0].address: required", error("suppressions:\n  - {rule: RP302, reason: r}\n"));
-        assertEquals("c.yml: disable[0]: \"302\" is not a rule id (RPnnn)", error("disable: [302]\n"));
-        assertEquals("c.yml: guardrails[0].role: \"admin\": expected execution, task or any",
+        assertEquals("c.yml line 2: suppressions[0].address: required", error("suppressions:\n  - {rule: RP302, reason: r}\n"));
+        assertEquals("c.yml line 1: disable[0]: \"302\" is not a rule id (RPnnn)", error("disable: [302]\n"));
+        assertEquals("c.yml line 2: guardrails[0].role: \"admin\": expected execution, task or any",
                 error("guardrails:\n  - {name: g, role: admin, actions: [\"iam:*\"]}\n"));
-        assertEquals("c.yml: guardrails[0].actions: a guardrail needs at least one action pattern",
+        assertEquals("c.yml line 2: guardrails[0].actions: a guardrail needs at least one action pattern",
                 error("guardrails:\n  - {name: g}\n"));
-        assertEquals("c.yml: external-roles[0].arn: \"shared\" is not a role ARN (arn:aws:iam::ACCOUNT:role/NAME)",
+        assertEquals("c.yml line 2: external-roles[0].arn: \"shared\" is not a role ARN (arn:aws:iam::ACCOUNT:role/NAME)",
                 error("external-roles:\n  - {arn: shared}\n"));
-        assertEquals("c.yml: external-roles[0].policies[0]: expected a policy ARN, a policy document as a mapping, or its JSON as a string",
+        assertEquals("c.yml line 2: external-roles[0].policies[0]: expected a policy ARN, a policy document as a mapping, or its JSON as a string",
                 error("external-roles:\n  - {arn: 'arn:aws:iam::1:role/x', policies: [42]}\n"));
+    }
+
+    @Test
+    void valueErrorsPointAtTheirOwnLine() {
+        assertEquals("c.yml line 4: suppressions[1].until: \"03/01/2027\" is not a date (YYYY-MM-DD)",
+                error("suppressions:\n  - {rule: RP302, address: x, reason: r}\n  - rule: RP301\n    until: 03/01/2027\n    address: y\n"));
     }
 
     @Test
