@@ -155,7 +155,7 @@ public final class SarifReport implements Renderer {
             return null;
         }
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.putObject("artifactLocation").put("uri", uri);
+        o.putObject("artifactLocation").put("uri", uriReference(uri));
         if (line > 0) {
             o.putObject("region").put("startLine", line);
         }
@@ -172,6 +172,25 @@ public final class SarifReport implements Renderer {
             }
         }
         return null;
+    }
+
+    /**
+     * A relative path as a URI reference: characters a URI cannot hold (spaces, brackets, %, non-ASCII) are
+     * percent-encoded as UTF-8, so {@code modules/my svc/main.tf} becomes {@code modules/my%20svc/main.tf}.
+     */
+    static String uriReference(String path) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "-._~/!$&'()*+,;=@".indexOf(c) >= 0;
+            if (keep) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
     }
 
     /** critical/high → error, medium → warning, low/info → note. */

@@ -149,6 +149,13 @@ class SarifReportTest {
     }
 
     @Test
+    void pathsBecomeUriReferences() {
+        assertEquals("modules/my%20svc/m%C3%A4in%5B1%5D.tf", SarifReport.uriReference("modules/my svc/mäin[1].tf"));
+        assertEquals("iam.tf", SarifReport.uriReference("iam.tf"));
+        assertEquals("a%3Ab/main.tf", SarifReport.uriReference("a:b/main.tf"), "a colon would read as a URI scheme");
+    }
+
+    @Test
     void sameReportSameBytes() {
         assertEquals(new SarifReport().render(SampleReports.typical()), new SarifReport().render(SampleReports.typical()));
     }
