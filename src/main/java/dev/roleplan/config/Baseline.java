@@ -37,12 +37,16 @@ public final class Baseline {
         this.origin = origin;
     }
 
-    /** The baseline text for the active findings (suppressed ones are already accepted elsewhere). */
+    /**
+     * The baseline text for the current findings: active ones and ones an earlier baseline already holds
+     * (so rewriting a baseline while using one keeps them); findings suppressed by the configuration or a
+     * comment are accepted there, with their reasons, and stay out.
+     */
     public static String write(List<Finding> findings) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("roleplan_baseline", VERSION);
         ArrayNode list = root.putArray("findings");
-        findings.stream().filter(f -> !f.isSuppressed())
+        findings.stream().filter(f -> !f.isSuppressed() || f.suppression().source() == Suppression.Source.BASELINE)
                 .sorted(Comparator.comparing(Finding::fingerprint))
                 .map(Finding::fingerprint).distinct()
                 .forEach(fp -> {

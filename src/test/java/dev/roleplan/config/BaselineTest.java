@@ -62,6 +62,16 @@ class BaselineTest {
     }
 
     @Test
+    void rewritingWhileUsingABaselineKeepsTheBaselinedFindings() {
+        String first = Baseline.write(run(model(api())));
+        Baseline baseline = Baseline.parse(first, "baseline.json");
+        assertEquals(first, Baseline.write(baseline.apply(run(model(api())))));
+        List<Finding> configSuppressed = run(model(api())).stream()
+                .map(f -> f.withSuppression(new Suppression("r", null, Suppression.Source.CONFIG, "c"))).toList();
+        assertEquals("{\n  \"roleplan_baseline\" : 1,\n  \"findings\" : [ ]\n}\n", Baseline.write(configSuppressed));
+    }
+
+    @Test
     void badBaselinesAreClearErrors() {
         assertEquals("b.json: not a roleplan baseline (expected {\"roleplan_baseline\": 1, \"findings\": [...]})",
                 assertThrows(ConfigException.class, () -> Baseline.parse("{\"findings\": []}", "b.json")).getMessage());
