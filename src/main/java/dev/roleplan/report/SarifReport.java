@@ -147,7 +147,8 @@ public final class SarifReport implements Renderer {
         int line;
         if (where != null && where.file() != null && !where.file().isEmpty()) {
             uri = where.file().replace('\\', '/');
-            line = where.hasLine() ? where.line() : 0;
+            // GitHub requires region.startLine; a file without a known line points at its first line.
+            line = where.hasLine() ? where.line() : 1;
         } else if (fallbackUri != null) {
             uri = fallbackUri;
             line = 1;
