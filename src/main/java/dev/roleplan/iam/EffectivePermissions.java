@@ -77,11 +77,8 @@ public final class EffectivePermissions {
             Decision onStar = PolicyEvaluator.evaluateNamed(identity, boundaryOrNull, action, "*").decision();
             boolean anyAllowed = onStar == Decision.ALLOWED || onStar == Decision.CONDITIONAL;
             boolean anyUnconditional = onStar == Decision.ALLOWED;
-            // A wildcard-only action (s3:ListAllMyBuckets) has no resource but "*", decided above; a
-            // specific pattern never grants it.
-            boolean wildcardOnly = catalog.action(action).map(ActionInfo::isWildcardOnly).orElse(false);
             for (String pattern : c.resources) {
-                if (anyUnconditional || wildcardOnly) {
+                if (anyUnconditional) {
                     break;
                 }
                 if (pattern.startsWith("not ")) {
