@@ -31,9 +31,14 @@ public final class Main {
 
     /** Runs one command line with the given streams and returns its exit code; never throws. */
     public static int run(String[] args, Io io, Analyzer analyzer) {
+        return run(args, io, analyzer, java.time.Clock.systemUTC(), java.nio.file.Path.of(""));
+    }
+
+    /** As {@link #run(String[], Io, Analyzer)} with "today" and the directory searched for .roleplan.yml given (tests). */
+    public static int run(String[] args, Io io, Analyzer analyzer, java.time.Clock clock, java.nio.file.Path workingDirectory) {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new Root());
-        cli.addSubcommand(new CheckCommand(io, analyzer));
+        cli.addSubcommand(new CheckCommand(io, analyzer, clock, workingDirectory));
         cli.addSubcommand(new RulesCommand(io));
         cli.addSubcommand(PolicyCommand.commandLine(io));
         cli.setOut(io.out());

@@ -53,6 +53,26 @@ public final class TrustPolicies {
         return true;
     }
 
+    /**
+     * The Allow statements that let ecs-tasks.amazonaws.com call sts:AssumeRole without an
+     * {@code aws:SourceAccount} or {@code aws:SourceArn} condition (keys compare case-insensitively, any
+     * operator): the confused-deputy protection AWS recommends for task roles is missing from them.
+     */
+    public static List<Statement> ecsTasksWithoutSourceConditions(PolicyDocument trust) {
+        List<Statement> out = new ArrayList<>();
+        for (Statement s : trust.statements()) {
+            if (!s.isAllow() || !coversEcsTasks(s.principals()) || !actionsCover(s.actions(), "sts:AssumeRole")) {
+                continue;
+            }
+            boolean bound = s.conditions().stream().anyMatch(c -> c.key().equalsIgnoreCase("aws:SourceAccount")
+                    || c.key().equalsIgnoreCase("aws:SourceArn"));
+            if (!bound) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     /** Every principal other than ecs-tasks.amazonaws.com that an Allow statement lets assume the role. */
     public static List<Grant> otherPrincipals(PolicyDocument trust) {
         List<Grant> out = new ArrayList<>();

@@ -28,6 +28,30 @@ public record ContainerDefinition(
         otherFields = otherFields == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(otherFields));
     }
 
+    /**
+     * {@code mountPoints[]}, read from {@link #otherFields()} (front ends keep it there as parsed JSON).
+     * Entries without a {@code sourceVolume} are left out: they mount nothing.
+     */
+    public List<MountPoint> mountPoints() {
+        if (!(otherFields.get("mountPoints") instanceof List<?> list)) {
+            return List.of();
+        }
+        List<MountPoint> out = new java.util.ArrayList<>();
+        for (Object entry : list) {
+            if (entry instanceof Map<?, ?> m && m.get("sourceVolume") instanceof String volume) {
+                Object path = m.get("containerPath");
+                Object readOnly = m.get("readOnly");
+                out.add(new MountPoint(volume, path == null ? null : path.toString(),
+                        Boolean.TRUE.equals(readOnly) || "true".equals(readOnly)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@code mountPoints[]}: the task volume mounted, where, and whether read-only. */
+    public record MountPoint(String sourceVolume, String containerPath, boolean readOnly) {
+    }
+
     /** {@code logConfiguration}; options as strings, in key order. */
     public record LogConfiguration(String logDriver, Map<String, String> options, List<Secret> secretOptions) {
         public LogConfiguration {

@@ -1,5 +1,6 @@
 package dev.roleplan.report;
 
+import dev.roleplan.ecs.SuggestedPolicy;
 import dev.roleplan.engine.Finding;
 import dev.roleplan.engine.Severity;
 import dev.roleplan.model.InputInfo;
@@ -74,7 +75,8 @@ public final class TextReport implements Renderer {
 
     private static void findings(Report report, StringBuilder out) {
         Map<Severity, Integer> summary = report.summary();
-        int total = report.findings().size();
+        List<Finding> active = report.active();
+        int total = active.size();
         out.append(total == 0 ? "No findings." : total == 1 ? "1 finding:" : total + " findings:");
         if (total > 0) {
             StringBuilder counts = new StringBuilder();
@@ -85,7 +87,8 @@ public final class TextReport implements Renderer {
         }
         out.append('\n');
         Severity current = null;
-        for (Finding f : report.findings()) {
+        java.util.Set<String> shownSuggestions = new java.util.HashSet<>();
+        for (Finding f : active) {
             if (f.severity() != current) {
                 current = f.severity();
                 out.append('\n').append(current.name()).append('\n');
@@ -99,6 +102,39 @@ public final class TextReport implements Renderer {
                 out.append("    at ").append(f.location()).append('\n');
             }
             out.append("    ").append(f.message()).append('\n');
+            suggestion(f, report.redactor(), shownSuggestions, out);
+        }
+        List<Finding> suppressed = report.suppressed();
+        if (!suppressed.isEmpty()) {
+            out.append('\n').append(suppressed.size()).append(" suppressed (not counted)\n");
+            for (Finding f : suppressed) {
+                String path = path(f);
+                out.append("  ").append(f.rule().id()).append(' ').append(f.severity().label()).append(' ')
+                        .append(path.isEmpty() ? "-" : path).append("  (").append(f.suppression().source().label());
+                if (f.suppression().until() != null) {
+                    out.append(" until ").append(f.suppression().until());
+                }
+                out.append(": ").append(report.redactor().redact(f.suppression().reason())).append(")\n");
+            }
+        }
+    }
+
+    /** A suggested policy, as the aws_iam_policy_document block to paste (the JSON form is in --format json). */
+    private static void suggestion(Finding f, Redactor r, java.util.Set<String> shown, StringBuilder out) {
+        SuggestedPolicy policy = SuggestedPolicy.fromSuggestion(f.suggestion());
+        if (policy == null || policy.isEmpty()) {
+            return;
+        }
+        String kind = f.roleKind() == null ? "role" : f.roleKind().label() + "_role";
+        String hcl = policy.toHcl(kind);
+        if (!shown.add(f.taskDefinition() + "\u0000" + hcl)) {
+            // Several findings of one task definition carry the same policy: print it once.
+            out.append("    Suggested policy: as above for ").append(r.redact(f.taskDefinition())).append('\n');
+            return;
+        }
+        out.append("    Suggested policy:\n");
+        for (String line : hcl.split("\n")) {
+            out.append("      ").append(r.redact(line)).append('\n');
         }
     }
 

@@ -5,6 +5,13 @@ import dev.roleplan.rules.capability.CredentialsExposure;
 import dev.roleplan.rules.capability.DataExfiltration;
 import dev.roleplan.rules.capability.PrivilegeEscalation;
 import dev.roleplan.rules.capability.ResourceExposure;
+import dev.roleplan.rules.containers.PlaintextSecretInEnvironment;
+import dev.roleplan.rules.ecs.ExecutionRoleGrantsMoreThanRequired;
+import dev.roleplan.rules.ecs.ExecutionRoleMissing;
+import dev.roleplan.rules.ecs.ExecutionRoleMissingRequiredPermission;
+import dev.roleplan.rules.ecs.TaskRoleGrantsExecutionPermissions;
+import dev.roleplan.rules.ecs.TaskRoleMissingRequiredPermission;
+import dev.roleplan.rules.guardrails.GuardrailAccessGranted;
 import dev.roleplan.rules.privilege.AllowWithNotActionOrNotResource;
 import dev.roleplan.rules.privilege.AllowsAllActions;
 import dev.roleplan.rules.privilege.AllowsResourceWildcard;
@@ -15,6 +22,7 @@ import dev.roleplan.rules.roles.RoleNotAssumableByEcsTasks;
 import dev.roleplan.rules.roles.RoleNotResolved;
 import dev.roleplan.rules.roles.RoleTrustsOtherPrincipals;
 import dev.roleplan.rules.roles.SameTaskAndExecutionRole;
+import dev.roleplan.rules.roles.TaskRoleTrustWithoutSourceConditions;
 import dev.roleplan.rules.validity.ConditionOperatorMismatch;
 import dev.roleplan.rules.validity.InvalidOrDuplicateSid;
 import dev.roleplan.rules.validity.MalformedPolicy;
@@ -35,9 +43,15 @@ public final class BuiltInRules {
         return List.of(
                 new SameTaskAndExecutionRole(),          // RP101
                 new ExecutionRoleGrantsApplicationPermissions(), // RP102
+                new ExecutionRoleMissing(),              // RP103
                 new RoleNotResolved(),                   // RP104
                 new RoleNotAssumableByEcsTasks(),        // RP105
+                new TaskRoleTrustWithoutSourceConditions(), // RP106
                 new RoleTrustsOtherPrincipals(),         // RP107
+                new TaskRoleGrantsExecutionPermissions(), // RP108
+                new ExecutionRoleMissingRequiredPermission(), // RP201
+                new ExecutionRoleGrantsMoreThanRequired(), // RP202
+                new TaskRoleMissingRequiredPermission(), // RP203
                 new AllowsAllActions(),                  // RP301
                 new AllowsServiceWildcard(),             // RP302
                 new AllowsResourceWildcard(),            // RP303
@@ -53,7 +67,9 @@ public final class BuiltInRules {
                 new RedundantStatement(),                // RP504
                 new UnknownConditionKey(),               // RP505
                 new ConditionOperatorMismatch(),         // RP506
-                new InvalidOrDuplicateSid()              // RP507
+                new InvalidOrDuplicateSid(),             // RP507
+                new PlaintextSecretInEnvironment(),      // RP601
+                new GuardrailAccessGranted()             // RP901 (guardrails come from the configuration)
         );
     }
 }

@@ -166,6 +166,17 @@ class PolicyCommandTest {
         assertEquals(2, run("policy").code());
     }
 
+    @Test
+    void malformedPartsAreNamedOnStandardErrorAndTakeNoPart() throws IOException {
+        String p = file("half.json", """
+                {"Version":"2012-10-17","Statement":[{"Action":"s3:*","Resource":"*"},
+                  {"Sid":"Ok","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}""");
+        assertEquals(new Result(0, "denied (implicit: no statement allows it)\n",
+                "warning: " + p + ": Statement[0] has no Effect; the statements roleplan understood are evaluated\n"),
+                simulate(List.of(p), null, "s3:PutObject", "arn:aws:s3:::b/k", null));
+        assertEquals("allowed\n  " + p + " statement 1 (Ok): Allow\n", simulate(List.of(p), null, "s3:GetObject", "arn:aws:s3:::b/k", null).out());
+    }
+
     // ---------------------------------------------------------------- check
 
     @Test

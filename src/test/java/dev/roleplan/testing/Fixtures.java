@@ -9,6 +9,7 @@ import dev.roleplan.model.Address;
 import dev.roleplan.model.AttachedPolicy;
 import dev.roleplan.model.ChangeAction;
 import dev.roleplan.model.ContainerDefinition;
+import dev.roleplan.model.EcsService;
 import dev.roleplan.model.InputInfo;
 import dev.roleplan.model.Model;
 import dev.roleplan.model.PolicySource;
@@ -16,8 +17,11 @@ import dev.roleplan.model.Role;
 import dev.roleplan.model.RoleKind;
 import dev.roleplan.model.RoleRef;
 import dev.roleplan.model.RoleStatus;
+import dev.roleplan.model.StoredSecret;
+import dev.roleplan.model.SourceLocation;
 import dev.roleplan.model.TaskDefinition;
 import dev.roleplan.model.Value;
+import dev.roleplan.model.Volume;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +47,21 @@ public final class Fixtures {
         return new TaskDefinitionBuilder(address);
     }
 
+    public static ContainerBuilder container(String name) {
+        return new ContainerBuilder(name);
+    }
+
+    /** A model with account context, services and stored secrets; see {@link SceneBuilder}. */
+    public static SceneBuilder scene() {
+        return new SceneBuilder();
+    }
+
     public static Model model(TaskDefinitionBuilder... tds) {
+        return scene().build(tds);
+    }
+
+    private static Model model(AccountContext context, List<EcsService> services, List<StoredSecret> stored,
+                               Set<String> sensitive, TaskDefinitionBuilder... tds) {
         List<TaskDefinition> list = new ArrayList<>();
         List<Role> roles = new ArrayList<>();
         for (TaskDefinitionBuilder b : tds) {
@@ -56,8 +74,8 @@ public final class Fixtures {
                 }
             }
         }
-        return new Model(List.of(new InputInfo("test.json", "plan", "1.9.5", "1.2")), list, roles, List.of(),
-                AccountContext.unknown(), List.of(), Set.of(), null);
+        return new Model(List.of(new InputInfo("test.json", "plan", "1.9.5", "1.2")), list, roles, services,
+                context, List.of(), sensitive, stored, null);
     }
 
     /** Runs rules over the model and renders each finding as one comparable line. */
@@ -78,6 +96,7 @@ public final class Fixtures {
         private Value<dev.roleplan.model.PolicyDocument> trust = Value.known(PolicyParser.parse(ECS_TRUST));
         private final List<AttachedPolicy> policies = new ArrayList<>();
         private AttachedPolicy boundary;
+        private SourceLocation location;
         private Role built;
 
         RoleBuilder(String address) {
@@ -114,6 +133,18 @@ public final class Fixtures {
             return this;
         }
 
+        /** An aws_iam_role_policy declared at file:line (HCL input). */
+        public RoleBuilder inlineAt(String policyAddress, String json, String file, int line) {
+            policies.add(new AttachedPolicy(policyAddress, PolicySource.ROLE_POLICY, Address.of(policyAddress), null, null,
+                    null, Value.known(PolicyParser.parse(json)), new SourceLocation(file, line)));
+            return this;
+        }
+
+        public RoleBuilder at(String file, int line) {
+            this.location = new SourceLocation(file, line);
+            return this;
+        }
+
         public RoleBuilder managed(String arn, String jsonOrNull) {
             policies.add(new AttachedPolicy(arn, PolicySource.AWS_MANAGED, null, null, arn,
                     arn.substring(arn.lastIndexOf('/') + 1),
@@ -137,17 +168,148 @@ public final class Fixtures {
             if (built == null) {
                 String name = arn == null ? null : arn.substring(arn.lastIndexOf('/') + 1);
                 built = new Role(Address.of(address), Value.ofNullable(name), Value.ofNullable(arn), trust, policies,
-                        boundary, null);
+                        boundary, location);
             }
             return built;
         }
     }
 
+    /** The model around task definitions: region, account, services, stored secrets, sensitive values. */
+    public static final class SceneBuilder {
+        private Value<String> region = Value.absent();
+        private Value<String> account = Value.absent();
+        private final List<EcsService> services = new ArrayList<>();
+        private final List<StoredSecret> stored = new ArrayList<>();
+        private final Set<String> sensitive = new java.util.TreeSet<>();
+
+        public SceneBuilder region(String value) {
+            region = Value.known(value);
+            return this;
+        }
+
+        public SceneBuilder account(String value) {
+            account = Value.known(value);
+            return this;
+        }
+
+        /** An aws_ecs_service running the task definition at {@code taskDefinition}. */
+        public SceneBuilder service(String address, String taskDefinition, boolean enableExecuteCommand) {
+            services.add(new EcsService(Address.of(address), Address.of(taskDefinition), Value.absent(),
+                    enableExecuteCommand, null));
+            return this;
+        }
+
+        public SceneBuilder secret(String address, String name, String arn, String kmsKey) {
+            stored.add(new StoredSecret(Address.of(address), StoredSecret.Store.SECRETS_MANAGER, Value.ofNullable(arn),
+                    Value.ofNullable(name), Value.ofNullable(kmsKey)));
+            return this;
+        }
+
+        public SceneBuilder parameter(String address, String name, String kmsKey) {
+            stored.add(new StoredSecret(Address.of(address), StoredSecret.Store.SSM_PARAMETER, Value.absent(),
+                    Value.ofNullable(name), Value.ofNullable(kmsKey)));
+            return this;
+        }
+
+        public SceneBuilder stored(StoredSecret s) {
+            stored.add(s);
+            return this;
+        }
+
+        public SceneBuilder sensitive(String value) {
+            sensitive.add(value);
+            return this;
+        }
+
+        public AccountContext context() {
+            return new AccountContext(region, account, Value.absent());
+        }
+
+        public Model build(TaskDefinitionBuilder... tds) {
+            return model(context(), services, stored, sensitive, tds);
+        }
+    }
+
+    /** A container definition; every list empty until added. */
+    public static final class ContainerBuilder {
+        private final String name;
+        private String image = "nginx:1.27";
+        private ContainerDefinition.LogConfiguration log;
+        private final List<ContainerDefinition.Secret> secrets = new ArrayList<>();
+        private final List<ContainerDefinition.EnvironmentVariable> environment = new ArrayList<>();
+        private final List<ContainerDefinition.EnvironmentFile> files = new ArrayList<>();
+        private final List<Object> mountPoints = new ArrayList<>();
+        private String credentials;
+
+        ContainerBuilder(String name) {
+            this.name = name;
+        }
+
+        public ContainerBuilder image(String value) {
+            image = value;
+            return this;
+        }
+
+        /** logConfiguration with the given driver and options given as key, value, key, value... */
+        public ContainerBuilder log(String driver, String... options) {
+            java.util.Map<String, String> map = new java.util.TreeMap<>();
+            for (int i = 0; i + 1 < options.length; i += 2) {
+                map.put(options[i], options[i + 1]);
+            }
+            log = new ContainerDefinition.LogConfiguration(driver, map, List.of());
+            return this;
+        }
+
+        public ContainerBuilder awslogs(String group, String region) {
+            return log("awslogs", "awslogs-group", group, "awslogs-region", region, "awslogs-stream-prefix", "ecs");
+        }
+
+        public ContainerBuilder secret(String variable, String valueFrom) {
+            secrets.add(new ContainerDefinition.Secret(variable, valueFrom));
+            return this;
+        }
+
+        public ContainerBuilder env(String variable, String value) {
+            environment.add(new ContainerDefinition.EnvironmentVariable(variable, value));
+            return this;
+        }
+
+        public ContainerBuilder environmentFile(String objectArn) {
+            files.add(new ContainerDefinition.EnvironmentFile("s3", objectArn));
+            return this;
+        }
+
+        public ContainerBuilder repositoryCredentials(String secretArn) {
+            credentials = secretArn;
+            return this;
+        }
+
+        public ContainerBuilder mount(String volume, String path, boolean readOnly) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("sourceVolume", volume);
+            m.put("containerPath", path);
+            m.put("readOnly", readOnly);
+            mountPoints.add(m);
+            return this;
+        }
+
+        public ContainerDefinition build() {
+            java.util.Map<String, Object> other = new java.util.TreeMap<>();
+            if (!mountPoints.isEmpty()) {
+                other.put("mountPoints", List.copyOf(mountPoints));
+            }
+            return new ContainerDefinition(name, image, true, false, log, secrets, environment, files, credentials, other);
+        }
+    }
+
     public static final class TaskDefinitionBuilder {
         private final String address;
+        private final List<Volume> volumes = new ArrayList<>();
         private RoleRef exec = RoleRef.absent(RoleKind.EXECUTION);
         private RoleRef task = RoleRef.absent(RoleKind.TASK);
         private final List<ContainerDefinition> containers = new ArrayList<>();
+        private SourceLocation location;
+        private String family;
 
         TaskDefinitionBuilder(String address) {
             this.address = address;
@@ -173,15 +335,41 @@ public final class Fixtures {
             return this;
         }
 
+        public TaskDefinitionBuilder at(String file, int line) {
+            this.location = new SourceLocation(file, line);
+            return this;
+        }
+
+        public TaskDefinitionBuilder family(String name) {
+            this.family = name;
+            return this;
+        }
+
         public TaskDefinitionBuilder container(ContainerDefinition c) {
             containers.add(c);
             return this;
         }
 
+        public TaskDefinitionBuilder container(ContainerBuilder c) {
+            return container(c.build());
+        }
+
+        /** An EFS volume; {@code fileSystemId} may be a {@code ${...}} reference. */
+        public TaskDefinitionBuilder efsVolume(String name, String fileSystemId, boolean iamAuthorization) {
+            volumes.add(new Volume(name, new Volume.EfsVolume(Value.known(fileSystemId), "/", true, iamAuthorization,
+                    Value.absent())));
+            return this;
+        }
+
+        public TaskDefinitionBuilder volume(Volume v) {
+            volumes.add(v);
+            return this;
+        }
+
         public TaskDefinition build() {
-            String family = address.substring(address.lastIndexOf('.') + 1);
-            return new TaskDefinition(Address.of(address), Value.known(family), Value.known(List.copyOf(containers)),
-                    List.of(), exec, task, ChangeAction.CREATE, null, List.of());
+            String name = family != null ? family : address.substring(address.lastIndexOf('.') + 1);
+            return new TaskDefinition(Address.of(address), Value.known(name), Value.known(List.copyOf(containers)),
+                    volumes, exec, task, ChangeAction.CREATE, location, List.of());
         }
     }
 }
