@@ -416,7 +416,8 @@ final class Lexer {
                 break;
             }
             if (c == '\r' && peekChar(1) == '\n') {
-                text.append('\n');
+                // HCL keeps the file's line ending inside heredoc text
+                text.append("\r\n");
                 advance(2);
                 mode.lineStart = true;
                 break;
