@@ -20,7 +20,7 @@ public final class HclParser {
 
     /** Parses a configuration file's text; {@code file} is the name used in positions and errors. */
     public static Body parseConfig(String file, String text) {
-        return new Parser(file, Lexer.tokenize(file, text)).parseFile();
+        return new Parser(file, Lexer.of(file, text)).parseFile();
     }
 
     /** Reads a file as UTF-8 (invalid UTF-8 is an error, as the specification requires) and parses it. */
@@ -30,12 +30,12 @@ public final class HclParser {
 
     /** Parses a single expression, as found on the right of {@code =}; newlines are ignored. */
     public static Expression parseExpression(String file, String text) {
-        return new Parser(file, Lexer.tokenize(file, text)).parseStandaloneExpression();
+        return new Parser(file, Lexer.of(file, text)).parseStandaloneExpression();
     }
 
     /** Parses a whole text as a template (the language of {@code templatefile}). */
     public static Expression parseTemplate(String file, String text) {
-        return new Parser(file, Lexer.tokenizeTemplate(file, text)).parseStandaloneTemplate();
+        return new Parser(file, Lexer.ofTemplate(file, text)).parseStandaloneTemplate();
     }
 
     static String decodeUtf8(String file, byte[] bytes) {

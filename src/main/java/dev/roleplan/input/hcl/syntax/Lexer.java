@@ -59,37 +59,50 @@ final class Lexer {
         this.src = src;
     }
 
-    static List<Token> tokenize(String file, String src) {
+    /** Tokens are scanned on demand, so a lexical error after the first syntax error is never reported first. */
+    static Lexer of(String file, String src) {
         Lexer lexer = new Lexer(file, src);
-        lexer.run(new Normal(false, 1, 1));
-        return lexer.tokens;
+        lexer.start(new Normal(false, 1, 1));
+        return lexer;
     }
 
-    /** Tokens of a standalone template (as in a template file): the whole text is template content. */
-    static List<Token> tokenizeTemplate(String file, String src) {
+    /** A standalone template (as in a template file): the whole text is template content. */
+    static Lexer ofTemplate(String file, String src) {
         Lexer lexer = new Lexer(file, src);
-        lexer.run(new Heredoc(null, 1, 1));
-        return lexer.tokens;
+        lexer.start(new Heredoc(null, 1, 1));
+        return lexer;
     }
 
-    private void run(Mode initial) {
+    /** The token at {@code index}; past the end, the end-of-file token. */
+    Token get(int index) {
+        while (tokens.size() <= index && !done) {
+            step();
+        }
+        return index < tokens.size() ? tokens.get(index) : tokens.get(tokens.size() - 1);
+    }
+
+    private boolean done;
+
+    private void start(Mode initial) {
         if (src.startsWith("\uFEFF")) {
             throw error(1, 1, "a byte order mark is not allowed at the start of an HCL file");
         }
         modes.push(initial);
-        while (true) {
-            Mode mode = modes.peek();
-            if (pos >= src.length()) {
-                finishAtEnd(mode);
-                return;
-            }
-            if (mode instanceof Normal normal) {
-                scanNormal(normal);
-            } else if (mode instanceof Quoted) {
-                scanQuoted();
-            } else {
-                scanHeredoc((Heredoc) mode);
-            }
+    }
+
+    private void step() {
+        Mode mode = modes.peek();
+        if (pos >= src.length()) {
+            finishAtEnd(mode);
+            done = true;
+            return;
+        }
+        if (mode instanceof Normal normal) {
+            scanNormal(normal);
+        } else if (mode instanceof Quoted) {
+            scanQuoted();
+        } else {
+            scanHeredoc((Heredoc) mode);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.roleplan.input.hcl.syntax;
 import dev.roleplan.input.hcl.syntax.Expression.BinaryOperator;
 import dev.roleplan.input.hcl.syntax.Expression.UnaryOperator;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,13 +20,26 @@ final class Parser {
     static final int MAX_NESTING = 500;
 
     private final String file;
-    private final List<Token> tokens;
+    private final Lexer tokens;
     private int pos;
     private Token last;
     private boolean includeNewlines = true;
     private int depth;
+    /** Open delimiters, innermost first: an unexpected end of file is reported where the unclosed one opened. */
+    private final ArrayDeque<Opener> openers = new ArrayDeque<>();
 
-    Parser(String file, List<Token> tokens) {
+    private record Opener(Token token, String what, String closer) {
+    }
+
+    private void open(Token token, String what, String closer) {
+        openers.push(new Opener(token, what, closer));
+    }
+
+    private void close() {
+        openers.pop();
+    }
+
+    Parser(String file, Lexer tokens) {
         this.file = file;
         this.tokens = tokens;
         this.last = tokens.get(0);
@@ -214,6 +228,7 @@ final class Parser {
             }
         }
         Token open = next();
+        open(open, "block \"" + type.text() + "\"", "}");
         Body body;
         Token first = peek();
         if (first.is(TokenKind.NEWLINE)) {
@@ -222,6 +237,7 @@ final class Parser {
             body = parseSingleLineBody(open, type);
         }
         next(); // }
+        close();
         Token after = peek();
         if (!after.is(TokenKind.NEWLINE) && !after.is(TokenKind.EOF)) {
             throw error(after, "expected a newline after the closing } of block \"" + type.text() + "\", found "
@@ -346,11 +362,13 @@ final class Parser {
             }
             case LPAREN -> {
                 next();
+                open(t, "parenthesis", ")");
                 boolean saved = setNewlines(false);
                 Expression inner = parseExpression();
                 expect(TokenKind.RPAREN, "')' to close the parenthesis opened at line " + t.line() + ", column "
                         + t.column());
                 setNewlines(saved);
+                close();
                 return new Expression.Parenthesized(inner, rangeFrom(t));
             }
             case LBRACK -> {
@@ -401,6 +419,7 @@ final class Parser {
         }
         SourceRange nameRange = rangeFrom(nameToken);
         Token open = expect(TokenKind.LPAREN, "'(' after the function name " + name);
+        open(open, "argument list of " + name + "(", ")");
         boolean saved = setNewlines(false);
         List<Expression> args = new ArrayList<>();
         boolean expand = false;
@@ -426,12 +445,14 @@ final class Parser {
         }
         next(); // )
         setNewlines(saved);
+        close();
         return new Expression.FunctionCall(name.toString(), args, expand, nameRange, rangeFrom(nameToken));
     }
 
     private Expression parseTupleOrFor() {
         Token open = next();
         boolean saved = setNewlines(false);
+        open(open, "list", "]");
         try {
             if (peek().isKeyword("for")) {
                 return parseFor(open, false);
@@ -451,12 +472,14 @@ final class Parser {
             return new Expression.TupleCons(items, rangeFrom(open));
         } finally {
             setNewlines(saved);
+            close();
         }
     }
 
     private Expression parseObjectOrFor() {
         Token open = next();
         boolean saved = setNewlines(false);
+        open(open, "object", "}");
         try {
             if (peek().isKeyword("for")) {
                 return parseFor(open, true);
@@ -496,6 +519,7 @@ final class Parser {
             return new Expression.ObjectCons(items, rangeFrom(open));
         } finally {
             setNewlines(saved);
+            close();
         }
     }
 
@@ -587,11 +611,13 @@ final class Parser {
 
     private Expression parseIndex(Expression current) {
         Token open = next();
+        open(open, "index", "]");
         boolean saved = setNewlines(false);
         Expression key = parseExpression();
         expect(TokenKind.RBRACK, "']' to close the index opened at line " + open.line() + ", column "
                 + open.column());
         setNewlines(saved);
+        close();
         Object constant = constantKey(key);
         if (constant != NOT_CONSTANT) {
             return withStep(current, new TraversalStep.IndexStep(constant, rangeFrom(open)));
@@ -1009,6 +1035,11 @@ final class Parser {
     }
 
     private HclSyntaxException error(Token at, String message) {
+        if (at.is(TokenKind.EOF) && !openers.isEmpty()) {
+            Opener o = openers.peek();
+            return new HclSyntaxException(file, o.token().line(), o.token().column(), "unclosed " + o.what()
+                    + ": no " + o.closer() + " before the end of the file");
+        }
         return new HclSyntaxException(file, at.line(), at.column(), message);
     }
 }
