@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Recursive-descent parser for the HCL native syntax, following HashiCorp's hclsyntax specification.
@@ -28,10 +29,17 @@ final class Parser {
     /** Open delimiters, innermost first: an unexpected end of file is reported where the unclosed one opened. */
     private final ArrayDeque<Opener> openers = new ArrayDeque<>();
 
-    private record Opener(Token token, String what, String closer) {
+    private record Opener(Token token, Object what, String closer) {
+        String description() {
+            return what instanceof Supplier<?> supplier ? (String) supplier.get() : (String) what;
+        }
     }
 
     private void open(Token token, String what, String closer) {
+        openers.push(new Opener(token, what, closer));
+    }
+
+    private void open(Token token, Supplier<String> what, String closer) {
         openers.push(new Opener(token, what, closer));
     }
 
@@ -93,6 +101,15 @@ final class Parser {
         Token t = peek();
         if (!t.is(kind)) {
             throw error(t, "expected " + what + ", found " + describe(t));
+        }
+        return next();
+    }
+
+    /** As {@link #expect(TokenKind, String)}, building the description only when it is needed. */
+    private Token expect(TokenKind kind, Supplier<String> what) {
+        Token t = peek();
+        if (!t.is(kind)) {
+            throw error(t, "expected " + what.get() + ", found " + describe(t));
         }
         return next();
     }
@@ -228,7 +245,7 @@ final class Parser {
             }
         }
         Token open = next();
-        open(open, "block \"" + type.text() + "\"", "}");
+        open(open, () -> "block \"" + type.text() + "\"", "}");
         Body body;
         Token first = peek();
         if (first.is(TokenKind.NEWLINE)) {
@@ -365,7 +382,7 @@ final class Parser {
                 open(t, "parenthesis", ")");
                 boolean saved = setNewlines(false);
                 Expression inner = parseExpression();
-                expect(TokenKind.RPAREN, "')' to close the parenthesis opened at line " + t.line() + ", column "
+                expect(TokenKind.RPAREN, () -> "')' to close the parenthesis opened at line " + t.line() + ", column "
                         + t.column());
                 setNewlines(saved);
                 close();
@@ -418,8 +435,8 @@ final class Parser {
             name.append("::").append(part.text());
         }
         SourceRange nameRange = rangeFrom(nameToken);
-        Token open = expect(TokenKind.LPAREN, "'(' after the function name " + name);
-        open(open, "argument list of " + name + "(", ")");
+        Token open = expect(TokenKind.LPAREN, () -> "'(' after the function name " + name);
+        open(open, () -> "argument list of " + name + "(", ")");
         boolean saved = setNewlines(false);
         List<Expression> args = new ArrayList<>();
         boolean expand = false;
@@ -557,7 +574,7 @@ final class Parser {
             condition = parseExpression();
         }
         TokenKind close = object ? TokenKind.RBRACE : TokenKind.RBRACK;
-        expect(close, "'" + close.display() + "' to close the for expression opened at line " + open.line()
+        expect(close, () -> "'" + close.display() + "' to close the for expression opened at line " + open.line()
                 + ", column " + open.column());
         return new Expression.ForExpr(keyVar, valueVar, collection, keyExpr, valueExpr, condition, grouping,
                 rangeFrom(open));
@@ -614,7 +631,7 @@ final class Parser {
         open(open, "index", "]");
         boolean saved = setNewlines(false);
         Expression key = parseExpression();
-        expect(TokenKind.RBRACK, "']' to close the index opened at line " + open.line() + ", column "
+        expect(TokenKind.RBRACK, () -> "']' to close the index opened at line " + open.line() + ", column "
                 + open.column());
         setNewlines(saved);
         close();
@@ -1037,7 +1054,7 @@ final class Parser {
     private HclSyntaxException error(Token at, String message) {
         if (at.is(TokenKind.EOF) && !openers.isEmpty()) {
             Opener o = openers.peek();
-            return new HclSyntaxException(file, o.token().line(), o.token().column(), "unclosed " + o.what()
+            return new HclSyntaxException(file, o.token().line(), o.token().column(), "unclosed " + o.description()
                     + ": no " + o.closer() + " before the end of the file");
         }
         return new HclSyntaxException(file, at.line(), at.column(), message);
