@@ -4,14 +4,16 @@
 //   node hcl2json.js OUT_DIR FIXTURE.tf...
 //
 // Copies every fixture into OUT_DIR/files, adds mutants of each (deleted brace, deleted quote, deleted
-// operator, deleted bracket, truncation) chosen by a fixed-seed PRNG so every run builds the same corpus,
+// operator, deleted bracket, truncation; six of each per fixture, two for one-line
+// cases) chosen by a fixed-seed PRNG so every run builds the same corpus,
 // parses each file with @cdktf/hcl2json (HashiCorp's Go HCL parser compiled to WebAssembly) and writes one
 // JSON line per file to OUT_DIR/hcl2json.jsonl: {file, ok, json} or {file, ok: false, stage, error}.
 const fs = require('fs');
 const path = require('path');
 
 const SEED = 20261122;
-const MUTANTS_PER_KIND = 4;
+// small one-case files (quirks/) need fewer mutants than the realistic fixtures
+const mutantsPerKind = (text) => (text.length < 200 ? 2 : 6);
 
 function mulberry32(seed) {
   let a = seed >>> 0;
@@ -51,12 +53,12 @@ function mutants(name, text) {
   const out = [];
   for (const [kind, pred] of Object.entries(KINDS)) {
     const at = positions(text, pred);
-    for (let n = 0; n < MUTANTS_PER_KIND && at.length > 0; n++) {
+    for (let n = 0; n < mutantsPerKind(text) && at.length > 0; n++) {
       const i = at[Math.floor(rand() * at.length)];
       out.push({ suffix: `${kind}-${n}-at${i}`, text: text.slice(0, i) + text.slice(i + 1) });
     }
   }
-  for (let n = 0; n < MUTANTS_PER_KIND; n++) {
+  for (let n = 0; n < mutantsPerKind(text); n++) {
     const i = Math.floor(rand() * text.length);
     out.push({ suffix: `truncate-${n}-at${i}`, text: text.slice(0, i) });
   }

@@ -85,7 +85,8 @@ final class Lexer {
 
     private void start(Mode initial) {
         if (src.startsWith("\uFEFF")) {
-            throw error(1, 1, "a byte order mark is not allowed at the start of an HCL file");
+            // the specification forbids a byte order mark, but HashiCorp's parser skips it, and so do we
+            pos = 1;
         }
         modes.push(initial);
     }
@@ -304,23 +305,35 @@ final class Lexer {
         }
     }
 
+    /**
+     * HCL's number token: a digit, then any run of digits, dots and exponents ({@code e}, optional sign, digit),
+     * not ending in a dot. So {@code 1.5.x} is the number {@code 1.5} followed by {@code .x}, while {@code 1.5.3}
+     * is one token that the parser then rejects as an invalid number, as HashiCorp's scanner does.
+     */
     private void number() {
         int startLine = line;
         int startColumn = column;
         int start = pos;
-        skipDigits();
-        if (peekChar(0) == '.' && isDigit(peekChar(1))) {
-            advance(1);
-            skipDigits();
-        }
-        char e = peekChar(0);
-        if (e == 'e' || e == 'E') {
-            int signed = (peekChar(1) == '+' || peekChar(1) == '-') ? 1 : 0;
-            if (isDigit(peekChar(1 + signed))) {
-                advance(1 + signed);
-                skipDigits();
+        int end = pos + 1;
+        while (end < src.length()) {
+            char c = src.charAt(end);
+            if (isDigit(c) || c == '.') {
+                end++;
+            } else if (c == 'e' || c == 'E') {
+                int sign = end + 1 < src.length() && (src.charAt(end + 1) == '+' || src.charAt(end + 1) == '-') ? 1 : 0;
+                if (end + 1 + sign < src.length() && isDigit(src.charAt(end + 1 + sign))) {
+                    end += 2 + sign;
+                } else {
+                    break;
+                }
+            } else {
+                break;
             }
         }
+        while (src.charAt(end - 1) == '.') {
+            end--;
+        }
+        advance(end - start);
         add(TokenKind.NUMBER, src.substring(start, pos), false, startLine, startColumn);
     }
 

@@ -372,7 +372,7 @@ final class Parser {
         switch (t.kind()) {
             case NUMBER -> {
                 next();
-                return new Expression.LiteralValue(new BigDecimal(t.text()), rangeOf(t));
+                return new Expression.LiteralValue(number(t), rangeOf(t));
             }
             case IDENT -> {
                 return parseIdentifierTerm();
@@ -611,17 +611,25 @@ final class Parser {
         }
     }
 
+    private BigDecimal number(Token t) {
+        try {
+            return new BigDecimal(t.text());
+        } catch (NumberFormatException e) {
+            throw error(t, "invalid number literal " + t.text());
+        }
+    }
+
     private TraversalStep parseDotStep(Token dot) {
         Token t = next();
         if (t.is(TokenKind.IDENT)) {
             return new TraversalStep.GetAttr(t.text(), rangeFrom(dot));
         }
         if (t.is(TokenKind.NUMBER)) {
-            if (!t.text().chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (t.text().indexOf('.') >= 0) {
                 throw error(t, "invalid legacy index " + t.text() + ": after a dot only a whole number is allowed;"
                         + " chain indexes as [0][1]");
             }
-            return new TraversalStep.IndexStep(new BigDecimal(t.text()), rangeFrom(dot));
+            return new TraversalStep.IndexStep(number(t), rangeFrom(dot));
         }
         throw error(t, "expected an attribute name after '.', found " + describe(t));
     }
@@ -660,6 +668,9 @@ final class Parser {
         while (peek().is(TokenKind.DOT) && (peekSecond().is(TokenKind.IDENT) || peekSecond().is(TokenKind.NUMBER))) {
             Token d = next();
             each = withStep(each, parseDotStep(d));
+        }
+        if (peek().is(TokenKind.DOT) && peekSecond().is(TokenKind.STAR)) {
+            throw error(peekSecond(), "a splat (*) cannot be used inside an attribute-only splat (.*); use [*]");
         }
         return new Expression.Splat(source, each, false, rangeFrom(source.range()));
     }

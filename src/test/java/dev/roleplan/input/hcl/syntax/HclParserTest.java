@@ -107,6 +107,20 @@ class HclParserTest {
     }
 
     @Test
+    void numberTokensFollowHashiCorpScanner() {
+        assertEquals("100000", value("1.e5"));
+        assertEquals("7", value("007"));
+        // a number never ends in a dot, so what follows the dot is an attribute of the number
+        assertEquals("(rel 1.5 .length)", value("1.5.length"));
+        assertEquals("x[1000].y", value("x.1e3.y"));
+    }
+
+    @Test
+    void byteOrderMarkIsSkippedAsHashiCorpDoes() {
+        assertEquals("(body (attr a 1))", tree("\uFEFFa = 1\n"));
+    }
+
+    @Test
     void boolsAndNull() {
         assertEquals("true", value("true"));
         assertEquals("false", value("false"));
@@ -299,6 +313,13 @@ class HclParserTest {
     @Test
     void attributeSplatStopsAtAnIndex() {
         assertEquals("(rel (splat.* a (rel @ .b)) [0])", value("a.*.b[0]"));
+    }
+
+    @Test
+    void splatAfterSplat() {
+        assertEquals("(splat[*] (splat.* a @) @)", value("a.*[*]"));
+        assertEquals("(splat.* (splat[*] a @) @)", value("a[*].*"));
+        assertEquals("(splat.* (splat[*] a (rel @ .b)) @)", value("a[*].b.*"));
     }
 
     @Test

@@ -204,6 +204,20 @@ class HclSyntaxErrorTest {
     }
 
     @Test
+    void numberTokensThatAreNotNumbers() {
+        assertEquals("t.tf:1:5: invalid number literal 1.5.3", error("a = 1.5.3\n"));
+        assertEquals("t.tf:1:5: invalid number literal 1e3e4", error("a = 1e3e4\n"));
+        assertEquals("t.tf:1:5: invalid number literal 12..3", error("a = 12..3\n"));
+        assertEquals("t.tf:1:8: expected a newline after the value of attribute \"a\", found \"e\"", error("a = 1.5e\n"));
+    }
+
+    @Test
+    void splatInsideAttributeOnlySplat() {
+        assertEquals("t.tf:1:11: a splat (*) cannot be used inside an attribute-only splat (.*); use [*]",
+                error("a = a.*.b.*\n"));
+    }
+
+    @Test
     void invalidUtf8() {
         HclSyntaxException e = assertThrows(HclSyntaxException.class,
                 () -> HclParser.decodeUtf8("x.tf", new byte[] {'a', '=', (byte) 0xC3, '\n'}));
