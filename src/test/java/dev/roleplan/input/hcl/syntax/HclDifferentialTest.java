@@ -54,6 +54,13 @@ class HclDifferentialTest {
         }
     };
 
+    /**
+     * A template with sequences: hcl2json writes it back as text with the interpolations' source, so its literal
+     * parts (after strip markers and heredoc indentation) must appear in that text, in order.
+     */
+    private record TemplateText(List<String> literals) {
+    }
+
     /** hcl2json's converter (not its parser) fails on this input, e.g. a label clash between blocks. */
     private static final class ConvertError extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -194,7 +201,12 @@ class HclDifferentialTest {
             throw new ConvertError("operator " + unary.operator().symbol() + " on " + literal.value());
         }
         if (e instanceof Expression.TemplateExpr template) {
-            return template.isStringLiteral() ? escapeTemplate(template.literalValue()) : EXPRESSION;
+            if (template.isStringLiteral()) {
+                return escapeTemplate(template.literalValue());
+            }
+            List<String> literals = new ArrayList<>();
+            collectLiterals(template.parts(), literals);
+            return new TemplateText(literals);
         }
         if (e instanceof Expression.TemplateWrap wrap) {
             return convertExpression(wrap.wrapped());
@@ -223,6 +235,19 @@ class HclDifferentialTest {
         return EXPRESSION;
     }
 
+    private static void collectLiterals(List<TemplatePart> parts, List<String> out) {
+        for (TemplatePart part : parts) {
+            if (part instanceof TemplatePart.Literal literal) {
+                out.add(literal.text());
+            } else if (part instanceof TemplatePart.If directive) {
+                collectLiterals(directive.then(), out);
+                collectLiterals(directive.otherwise(), out);
+            } else if (part instanceof TemplatePart.For loop) {
+                collectLiterals(loop.body(), out);
+            }
+        }
+    }
+
     private static String objectKey(Expression.ObjectItem item) {
         if (item.bareName() != null) {
             return item.bareName();
@@ -248,6 +273,24 @@ class HclDifferentialTest {
         if (ours == EXPRESSION) {
             if (!theirs.isTextual()) {
                 diffs.add(path + ": ours is an expression, HashiCorp's " + theirs);
+            }
+        } else if (ours instanceof TemplateText template) {
+            if (!theirs.isTextual()) {
+                diffs.add(path + ": ours is a template, HashiCorp's " + theirs);
+                return;
+            }
+            String text = theirs.textValue();
+            int from = 0;
+            for (String literal : template.literals()) {
+                int raw = text.indexOf(literal, from);
+                int escaped = text.indexOf(escapeTemplate(literal), from);
+                int at = raw >= 0 ? raw : escaped;
+                if (at < 0) {
+                    diffs.add(path + ": template text " + SyntaxPrinter.quote(literal) + " not found in order in"
+                            + " HashiCorp's " + SyntaxPrinter.quote(text));
+                    return;
+                }
+                from = at + (raw >= 0 ? literal.length() : escapeTemplate(literal).length());
             }
         } else if (ours == SOME_OBJECT) {
             if (!theirs.isObject()) {
