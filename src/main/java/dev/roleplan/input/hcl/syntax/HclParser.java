@@ -35,7 +35,17 @@ public final class HclParser {
 
     /** Parses a whole text as a template (the language of {@code templatefile}). */
     public static Expression parseTemplate(String file, String text) {
-        return new Parser(file, Lexer.ofTemplate(file, text)).parseStandaloneTemplate();
+        return parseTemplate(file, text, 1, 1);
+    }
+
+    /** As {@link #parseTemplate(String, String)}, for text that starts at that line and column of its file. */
+    public static Expression parseTemplate(String file, String text, int line, int column) {
+        return new Parser(file, Lexer.ofTemplate(file, text, line, column)).parseStandaloneTemplate();
+    }
+
+    /** As {@link #parseExpression(String, String)}, for text that starts at that line and column of its file. */
+    public static Expression parseExpression(String file, String text, int line, int column) {
+        return new Parser(file, Lexer.of(file, text, line, column)).parseStandaloneExpression();
     }
 
     static String decodeUtf8(String file, byte[] bytes) {

@@ -61,15 +61,23 @@ final class Lexer {
 
     /** Tokens are scanned on demand, so a lexical error after the first syntax error is never reported first. */
     static Lexer of(String file, String src) {
+        return of(file, src, 1, 1);
+    }
+
+    static Lexer of(String file, String src, int line, int column) {
         Lexer lexer = new Lexer(file, src);
-        lexer.start(new Normal(false, 1, 1));
+        lexer.line = line;
+        lexer.column = column;
+        lexer.start(new Normal(false, line, column));
         return lexer;
     }
 
     /** A standalone template (as in a template file): the whole text is template content. */
-    static Lexer ofTemplate(String file, String src) {
+    static Lexer ofTemplate(String file, String src, int line, int column) {
         Lexer lexer = new Lexer(file, src);
-        lexer.start(new Heredoc(null, 1, 1));
+        lexer.line = line;
+        lexer.column = column;
+        lexer.start(new Heredoc(null, line, column));
         return lexer;
     }
 

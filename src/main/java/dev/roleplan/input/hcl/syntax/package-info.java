@@ -18,7 +18,11 @@
  *
  * <p>Known differences: columns count Unicode code points where HashiCorp counts grapheme clusters (they differ
  * only after combining characters); identifier characters follow the JDK's Unicode tables; the parser stops at
- * the first error instead of collecting several; error messages are worded for this project. The JSON syntax
- * ({@code .tf.json}) is not handled here.
+ * the first error instead of collecting several; error messages are worded for this project.
+ *
+ * <p>HCL's JSON syntax ({@code .tf.json}) is read by {@link dev.roleplan.input.hcl.syntax.HclJsonParser} into
+ * {@link dev.roleplan.input.hcl.syntax.JsonValue}s with positions; which JSON properties are blocks and which are
+ * attributes depends on the application's schema, so that mapping belongs to the caller, which then turns
+ * attribute values into expressions with {@code HclJsonParser.toExpression}.
  */
 package dev.roleplan.input.hcl.syntax;
