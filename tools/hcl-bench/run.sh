@@ -4,5 +4,5 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 # shellcheck disable=SC2086
-mvn ${MVN_FLAGS:--q -o} test-compile
+mvn ${MVN_FLAGS:--q} test-compile
 java -cp target/classes:target/test-classes dev.roleplan.input.hcl.syntax.ParseBenchmark testdata/hcl target/hcl-bench

@@ -55,6 +55,31 @@ class HclFuzzTest {
         assertTrue(parsed > 100 && rejected > 1000, parsed + " parsed, " + rejected + " rejected");
     }
 
+    @Test
+    void randomEditsOfJsonNeverEscapeAsAnythingButSyntaxErrors() throws IOException {
+        String source = Files.readString(Path.of("testdata/hcl/json/main.tf.json"), StandardCharsets.UTF_8);
+        Random random = new Random(20261123L);
+        int parsed = 0;
+        int rejected = 0;
+        for (int i = 0; i < 3000; i++) {
+            String mutant = mutate(source, random);
+            try {
+                JsonValue.JsonObject root = HclJsonParser.parseConfig("fuzz.tf.json", mutant);
+                for (JsonValue.Member member : root.members()) {
+                    HclJsonParser.toExpression(member.value());
+                }
+                parsed++;
+            } catch (HclSyntaxException e) {
+                rejected++;
+                assertEquals("fuzz.tf.json", e.file());
+                assertTrue(e.line() >= 1 && e.column() >= 1, e.getMessage());
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new AssertionError("mutant " + i + " escaped as " + e + "\n" + mutant, e);
+            }
+        }
+        assertTrue(parsed > 50 && rejected > 1000, parsed + " parsed, " + rejected + " rejected");
+    }
+
     private static String mutate(String source, Random random) {
         StringBuilder text = new StringBuilder(source);
         int edits = 1 + random.nextInt(4);
