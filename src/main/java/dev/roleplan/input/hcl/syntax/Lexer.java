@@ -449,7 +449,10 @@ final class Lexer {
                 mode.lineStart = true;
                 break;
             }
-            if (c == '\r' && peekChar(1) == '\n') {
+            if (c == '\r' && peekChar(1) != '\n') {
+                throw error(line, column, "a carriage return must be followed by a newline");
+            }
+            if (c == '\r') {
                 // HCL keeps the file's line ending inside heredoc text
                 text.append("\r\n");
                 advance(2);

@@ -212,6 +212,13 @@ class HclSyntaxErrorTest {
     }
 
     @Test
+    void loneCarriageReturn() {
+        assertEquals("t.tf:2:2: a carriage return must be followed by a newline", error("a = <<EOT\nx\ry\nEOT\n"));
+        assertEquals("t.tf:1:6: a carriage return must be followed by a newline", error("a = 1\rb = 2\n"));
+        assertEquals("t.tf:1:7: a quoted string cannot span lines: use \\n or a heredoc (<<EOT)", error("a = \"x\ry\"\n"));
+    }
+
+    @Test
     void splatInsideAttributeOnlySplat() {
         assertEquals("t.tf:1:11: a splat (*) cannot be used inside an attribute-only splat (.*); use [*]",
                 error("a = a.*.b.*\n"));
