@@ -2,6 +2,7 @@ package dev.roleplan.input.hcl.syntax;
 
 import dev.roleplan.input.hcl.syntax.Expression.BinaryOperator;
 import dev.roleplan.input.hcl.syntax.Expression.UnaryOperator;
+import dev.roleplan.input.hcl.syntax.TemplateAssembler.TemplateItem;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -720,7 +721,7 @@ final class Parser {
             }
             items.add(readTemplateItem());
         }
-        applyStripMarkers(items);
+        TemplateAssembler.applyStripMarkers(items);
         return buildTemplate(items, false, open);
     }
 
@@ -735,9 +736,9 @@ final class Parser {
             }
             items.add(readTemplateItem());
         }
-        applyStripMarkers(items);
+        TemplateAssembler.applyStripMarkers(items);
         if (open.flag()) {
-            removeIndentation(items);
+            TemplateAssembler.removeIndentation(items);
         }
         return buildTemplate(items, true, open);
     }
@@ -749,34 +750,12 @@ final class Parser {
         while (!peekRaw().is(TokenKind.EOF)) {
             items.add(readTemplateItem());
         }
-        applyStripMarkers(items);
+        TemplateAssembler.applyStripMarkers(items);
         return buildTemplate(items, false, start);
     }
 
     private Token peekRaw() {
         return tokens.get(pos);
-    }
-
-    /** One flat element of a template before directives are nested: literal text or one sequence. */
-    private static final class TemplateItem {
-        final Token token;
-        final SourceRange range;
-        String text; // literals
-        Expression expression; // interpolation, if, for
-        String keyword; // directives: if, else, endif, for, endfor
-        String keyVar;
-        String valueVar;
-        boolean stripBefore;
-        boolean stripAfter;
-
-        TemplateItem(Token token, SourceRange range) {
-            this.token = token;
-            this.range = range;
-        }
-
-        boolean isLiteral() {
-            return text != null;
-        }
     }
 
     private TemplateItem readTemplateItem() {
@@ -868,183 +847,13 @@ final class Parser {
         return next();
     }
 
-    /** Strip markers ({@code ~}) remove the whitespace of the adjacent literal text. */
-    private static void applyStripMarkers(List<TemplateItem> items) {
-        for (int i = 0; i < items.size(); i++) {
-            TemplateItem item = items.get(i);
-            if (item.isLiteral()) {
-                continue;
-            }
-            if (item.stripBefore && i > 0 && items.get(i - 1).isLiteral()) {
-                TemplateItem before = items.get(i - 1);
-                before.text = stripTrailingSpace(before.text);
-            }
-            if (item.stripAfter && i + 1 < items.size() && items.get(i + 1).isLiteral()) {
-                TemplateItem after = items.get(i + 1);
-                after.text = stripLeadingSpace(after.text);
-            }
-        }
-    }
-
-    /**
-     * {@code <<-} heredocs: the literal text at the start of each line loses as many leading spaces as the least
-     * indented line has. As in HCL, lines holding only whitespace do not count towards the minimum and are left
-     * as written, and a line starting with an interpolation or directive makes the minimum zero. This runs after
-     * strip markers, again as HCL does.
-     */
-    private static void removeIndentation(List<TemplateItem> items) {
-        int min = Integer.MAX_VALUE;
-        boolean lineStart = true;
-        List<TemplateItem> adjust = new ArrayList<>();
-        for (TemplateItem item : items) {
-            if (lineStart) {
-                lineStart = false;
-                int spaces;
-                if (item.isLiteral()) {
-                    String trimmed = stripLeadingSpace(item.text);
-                    if (trimmed.isEmpty() && item.text.endsWith("\n")) {
-                        spaces = Integer.MAX_VALUE;
-                    } else {
-                        String lead = item.text.substring(0, item.text.length() - trimmed.length());
-                        spaces = lead.codePointCount(0, lead.length());
-                        adjust.add(item);
-                    }
-                } else {
-                    spaces = 0;
-                }
-                min = Math.min(min, spaces);
-            }
-            if (item.isLiteral() && item.text.endsWith("\n")) {
-                lineStart = true;
-            }
-        }
-        if (min == Integer.MAX_VALUE || min == 0) {
-            return;
-        }
-        for (TemplateItem item : adjust) {
-            item.text = item.text.substring(item.text.offsetByCodePoints(0, min));
-        }
-    }
-
     private Expression buildTemplate(List<TemplateItem> items, boolean heredoc, Token open) {
-        int[] index = {0};
-        List<TemplatePart> parts = buildParts(items, index, null);
+        List<TemplatePart> parts = new TemplateAssembler(file).assemble(items);
         SourceRange range = rangeFrom(open);
         if (parts.size() == 1 && parts.get(0) instanceof TemplatePart.Interpolation interpolation) {
             return new Expression.TemplateWrap(interpolation.expression(), range);
         }
         return new Expression.TemplateExpr(parts, heredoc, range);
-    }
-
-    /** Nests directives: reads parts until one of the closing keywords of {@code opener} (left at index). */
-    private List<TemplatePart> buildParts(List<TemplateItem> items, int[] index, TemplateItem opener) {
-        List<TemplatePart> parts = new ArrayList<>();
-        StringBuilder literal = new StringBuilder();
-        SourceRange literalStart = null;
-        SourceRange literalEnd = null;
-        while (index[0] < items.size()) {
-            TemplateItem item = items.get(index[0]);
-            if (item.isLiteral()) {
-                if (!item.text.isEmpty()) {
-                    if (literalStart == null) {
-                        literalStart = item.range;
-                    }
-                    literalEnd = item.range;
-                    literal.append(item.text);
-                }
-                index[0]++;
-                continue;
-            }
-            if (item.keyword != null && closes(opener, item.keyword)) {
-                flushLiteral(parts, literal, literalStart, literalEnd);
-                return parts;
-            }
-            flushLiteral(parts, literal, literalStart, literalEnd);
-            literalStart = null;
-            index[0]++;
-            if (item.keyword == null) {
-                parts.add(new TemplatePart.Interpolation(item.expression, item.range));
-            } else {
-                parts.add(buildDirective(items, index, item));
-            }
-        }
-        if (opener != null) {
-            SourceRange at = opener.range;
-            throw new HclSyntaxException(at.file(), at.line(), at.column(), "%{" + opener.keyword + "} has no matching %{"
-                    + ("for".equals(opener.keyword) ? "endfor" : "endif") + "}");
-        }
-        flushLiteral(parts, literal, literalStart, literalEnd);
-        return parts;
-    }
-
-    private static boolean closes(TemplateItem opener, String keyword) {
-        if (opener == null) {
-            return false;
-        }
-        if (opener.keyword.equals("for")) {
-            return keyword.equals("endfor");
-        }
-        return keyword.equals("else") || keyword.equals("endif");
-    }
-
-    private TemplatePart buildDirective(List<TemplateItem> items, int[] index, TemplateItem item) {
-        SourceRange at = item.range;
-        switch (item.keyword) {
-            case "if" -> {
-                enter(item.token);
-                List<TemplatePart> then = buildParts(items, index, item);
-                List<TemplatePart> otherwise = List.of();
-                TemplateItem closer = items.get(index[0]++);
-                if (closer.keyword.equals("else")) {
-                    otherwise = buildParts(items, index, item);
-                    closer = items.get(index[0]++);
-                    if (!closer.keyword.equals("endif")) {
-                        throw new HclSyntaxException(file, closer.range.line(), closer.range.column(),
-                                "a second %{else} for the %{if} at line " + at.line() + "; expected %{endif}");
-                    }
-                }
-                exit();
-                return new TemplatePart.If(item.expression, then, otherwise, SourceRange.span(at, closer.range));
-            }
-            case "for" -> {
-                enter(item.token);
-                List<TemplatePart> body = buildParts(items, index, item);
-                TemplateItem closer = items.get(index[0]++);
-                exit();
-                return new TemplatePart.For(item.keyVar, item.valueVar, item.expression, body,
-                        SourceRange.span(at, closer.range));
-            }
-            default -> throw new HclSyntaxException(file, at.line(), at.column(), "%{" + item.keyword
-                    + "} without a matching %{" + ("endfor".equals(item.keyword) ? "for" : "if") + "}");
-        }
-    }
-
-    private static void flushLiteral(List<TemplatePart> parts, StringBuilder literal, SourceRange start,
-            SourceRange end) {
-        if (literal.length() > 0) {
-            parts.add(new TemplatePart.Literal(literal.toString(), SourceRange.span(start, end)));
-            literal.setLength(0);
-        }
-    }
-
-    static boolean isSpace(int cp) {
-        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85;
-    }
-
-    private static String stripLeadingSpace(String s) {
-        int i = 0;
-        while (i < s.length() && isSpace(s.codePointAt(i))) {
-            i += Character.charCount(s.codePointAt(i));
-        }
-        return s.substring(i);
-    }
-
-    private static String stripTrailingSpace(String s) {
-        int i = s.length();
-        while (i > 0 && isSpace(s.codePointBefore(i))) {
-            i -= Character.charCount(s.codePointBefore(i));
-        }
-        return s.substring(0, i);
     }
 
     // ---------------------------------------------------------------- errors

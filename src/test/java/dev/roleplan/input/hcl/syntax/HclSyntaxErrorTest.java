@@ -240,6 +240,7 @@ class HclSyntaxErrorTest {
         String unary = "a = " + "-".repeat(100_000) + "1\n";
         String blocks = "b {\n".repeat(10_000) + "}\n".repeat(10_000);
         String templates = "a = " + "\"${".repeat(10_000) + "1" + "}\"".repeat(10_000) + "\n";
+        String directives = "a = \"" + "%{if a}".repeat(10_000) + "%{endif}".repeat(10_000) + "\"\n";
         // a thread with the JVM's usual 1 MB stack: the cap must hold without a bigger -Xss
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread t = new Thread(null, () -> {
@@ -249,6 +250,7 @@ class HclSyntaxErrorTest {
                 assertEquals("t.tf:1:504: nesting is deeper than 500 levels", error(unary));
                 assertEquals("t.tf:501:1: nesting is deeper than 500 levels", error(blocks));
                 assertEquals("t.tf:1:1505: nesting is deeper than 500 levels", error(templates));
+                assertEquals("t.tf:1:3506: nesting is deeper than 500 levels", error(directives));
             } catch (Throwable e) {
                 failure.set(e);
             }
