@@ -41,6 +41,7 @@ public final class Main {
         cli.addSubcommand(new CheckCommand(io, analyzer, clock, workingDirectory));
         cli.addSubcommand(new RulesCommand(io));
         cli.addSubcommand(PolicyCommand.commandLine(io));
+        cli.addSubcommand(new CommentCommand(new MarkdownComment()));
         cli.setOut(io.out());
         cli.setErr(io.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -92,7 +93,8 @@ public final class Main {
                     "",
                     "Start with:  roleplan check plan.json     (plan.json from `terraform show -json PLANFILE`)",
                     "Rules:       roleplan rules [ID]",
-                    "Policies:    roleplan policy check FILE.json | roleplan policy simulate --policy FILE.json ..."})
+                    "Policies:    roleplan policy check FILE.json | roleplan policy simulate --policy FILE.json ...",
+                    "PR comment:  roleplan comment REPORT.json   (from `roleplan check --format json`)"})
     static final class Root implements Runnable {
         @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
                 description = "Print stack traces of internal errors (for bug reports).")
@@ -103,7 +105,7 @@ public final class Main {
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, rules or policy");
+            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, rules, policy or comment");
         }
     }
 
