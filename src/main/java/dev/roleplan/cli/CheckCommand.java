@@ -1,6 +1,8 @@
 package dev.roleplan.cli;
 
 import dev.roleplan.app.Analyzer;
+import dev.roleplan.app.ExternalRoles;
+import dev.roleplan.resolve.ManagedPolicyLookup;
 import dev.roleplan.app.UsageException;
 import dev.roleplan.app.Version;
 import dev.roleplan.engine.Finding;
@@ -159,16 +161,13 @@ final class CheckCommand implements Callable<Integer> {
         if (paths.stream().filter("-"::equals).count() > 1) {
             throw new UsageException("standard input (-) can be read only once");
         }
-        Analyzer.Analysis analysis = analyzer.analyze(paths, io.in(), rules);
+        ExternalRoles external = new ExternalRoles(config.externalRoles(), String.valueOf(config.source()),
+                ManagedPolicyLookup.catalog());
+        Analyzer.Analysis analysis = analyzer.analyze(paths, io.in(), rules, external::link);
         List<Finding> findings = overrideSeverities(analysis.findings(), config);
         Suppressor.Result suppressed = new Suppressor(config.suppressions(), List.of(), LocalDate.now(clock)).apply(findings);
         findings = suppressed.findings();
         List<Notice> notices = new ArrayList<>(suppressed.notices());
-        if (!config.externalRoles().isEmpty()) {
-            // TODO(lead): pass config.externalRoles() to the resolver, then drop this notice.
-            notices.add(Notice.warning(config.source(), "external-roles: " + config.externalRoles().size()
-                    + " configured, but this build does not analyse them yet; their task definitions keep status external"));
-        }
         if (baseline != null) {
             findings = baseline.apply(findings);
         }
