@@ -5,22 +5,28 @@ import dev.roleplan.engine.Rule;
 import dev.roleplan.engine.RuleContext;
 import dev.roleplan.engine.RuleInfo;
 import dev.roleplan.engine.Severity;
+import dev.roleplan.iam.ActionCatalog;
+import dev.roleplan.iam.ActionInfo;
+import dev.roleplan.iam.Decision;
+import dev.roleplan.iam.EffectivePermissions;
 import dev.roleplan.iam.Wildcard;
 import dev.roleplan.model.AttachedPolicy;
 import dev.roleplan.model.Patterns;
 import dev.roleplan.model.PolicySource;
 import dev.roleplan.model.Statement;
+import dev.roleplan.rules.Permissions;
 import dev.roleplan.rules.RoleUse;
-
 import java.util.List;
 import java.util.Locale;
+
 
 @RuleInfo(id = "RP901", severity = Severity.HIGH,
         summary = "A role is granted access that a guardrail in the configuration forbids",
         description = "Guardrails in .roleplan.yml name actions and resources that no role of a kind (execution, task "
                 + "or any) may be granted, whatever else the policies say. An Allow statement overlaps a guardrail when "
                 + "one of its action patterns and one of its resource patterns can match the same action and resource as "
-                + "the guardrail's. Remove the access, narrow it so it no longer overlaps, or change the guardrail.")
+                + "the guardrail's, and the role's Deny statements and permissions boundary do not take that access away. "
+                + "Remove the access, narrow it so it no longer overlaps, or change the guardrail.")
 public final class GuardrailAccessGranted implements Rule {
 
     /**
@@ -62,7 +68,8 @@ public final class GuardrailAccessGranted implements Rule {
                     for (Statement s : p.document().orNull().statements()) {
                         String action = overlap(s.actions(), g.actions(), true);
                         String resource = action == null ? null : overlap(s.resources(), g.resources(), false);
-                        if (s.isAllow() && action != null && resource != null) {
+                        if (s.isAllow() && action != null && resource != null
+                                && reallyGranted(Permissions.of(context, use.role()), g, p.id(), s, resource)) {
                             reporter.at(use.taskDefinition()).role(use.ref()).policy(p).statement(s)
                                     .key(g.name() + "|" + action.toLowerCase(Locale.ROOT) + "|" + resource)
                                     .severity(g.severity())
@@ -109,5 +116,29 @@ public final class GuardrailAccessGranted implements Rule {
         return ignoreCase
                 ? Wildcard.matches(pattern.toLowerCase(Locale.ROOT), text.toLowerCase(Locale.ROOT))
                 : Wildcard.matches(pattern, text);
+    }
+
+    /**
+     * The statement overlaps the guardrail on paper; the role really has that access only if some forbidden
+     * concrete action the statement grants is allowed on the overlapping resource once Deny statements and
+     * the permissions boundary have their say.
+     */
+    private static boolean reallyGranted(EffectivePermissions perms, Guardrail g, String policyId, Statement s,
+                                         String resource) {
+        ActionCatalog catalog = ActionCatalog.get();
+        for (String pattern : g.actions()) {
+            for (ActionInfo info : catalog.expand(pattern)) {
+                var grant = perms.grant(info.fullName());
+                if (grant.isEmpty() || grant.get().statements().stream()
+                        .noneMatch(ref -> ref.policyId().equals(policyId) && ref.index() == s.index())) {
+                    continue;
+                }
+                Decision d = perms.decide(info.fullName(), resource).decision();
+                if (d == Decision.ALLOWED || d == Decision.CONDITIONAL) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -73,4 +73,24 @@ class GuardrailAccessGrantedTest {
         assertEquals(List.of(), findings(withTaskPolicy("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}"),
                 new GuardrailAccessGranted()));
     }
+
+    @Test
+    void silentWhenADenyOrTheBoundaryTakesTheAccessAway() {
+        var rule = new GuardrailAccessGranted(List.of(NO_IAM_FOR_TASKS, NO_PROD_BUCKET_DELETE));
+        assertEquals(List.of(), findings(withTaskPolicy("{\"Effect\":\"Allow\",\"Action\":[\"iam:*\",\"s3:*\"],\"Resource\":\"*\"},"
+                + "{\"Effect\":\"Deny\",\"Action\":[\"iam:*\",\"s3:Delete*\"],\"Resource\":\"*\"}"), rule));
+        var bounded = model(taskDefinition("aws_ecs_task_definition.app")
+                .task(role("aws_iam_role.task").inline("aws_iam_role_policy.task", policy("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}"))
+                        .boundary("arn:aws:iam::123456789012:policy/boundary", policy("{\"Effect\":\"Allow\",\"Action\":\"s3:Get*\",\"Resource\":\"*\"}"))));
+        assertEquals(List.of(), findings(bounded, rule));
+    }
+
+    @Test
+    void aDenyOnOtherResourcesLeavesTheForbiddenAccess() {
+        var rule = new GuardrailAccessGranted(List.of(NO_PROD_BUCKET_DELETE));
+        assertEquals(List.of("RP901 high aws_ecs_task_definition.app | task aws_iam_role.task | aws_iam_role_policy.task | 0"),
+                findings(model(taskDefinition("aws_ecs_task_definition.app").task(role("aws_iam_role.task").inline("aws_iam_role_policy.task",
+                        policy("{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"},"
+                                + "{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::dev-*\"}")))), rule));
+    }
 }
