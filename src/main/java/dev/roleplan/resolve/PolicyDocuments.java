@@ -103,9 +103,19 @@ final class PolicyDocuments {
         if (json != null) {
             return Value.known(PolicyParser.parse(json));
         }
+        for (String merged : List.of("source_policy_documents", "override_policy_documents", "source_json", "override_json")) {
+            Object value = document.value(merged);
+            if (value instanceof UnknownValue || (value instanceof List<?> list && !list.isEmpty())
+                    || (value instanceof String text && !text.isEmpty())) {
+                // Its statement blocks alone would understate the document: say so rather than guess.
+                List<Reference> references = Values.referencesOf(document, merged, value);
+                return Value.unknown(document.address() + ".json is known only after apply and merges " + merged
+                        + (references.isEmpty() ? "" : " (computed from " + Values.describe(references) + ")"), references);
+            }
+        }
         List<Object> statements = Values.list(document.value("statement"));
         if (statements.isEmpty()) {
-            return Value.unknown(document.address() + ".json is known only after apply and the plan shows no statement blocks");
+            return Value.unknown(document.address() + ".json is known only after apply and the input shows no statement blocks");
         }
         Map<String, Object> rebuilt = new LinkedHashMap<>();
         String version = Values.knownString(document.value("version"));

@@ -32,6 +32,14 @@ import java.util.Set;
 /**
  * Builds the {@link Model} from what the front ends read: every {@code aws_ecs_task_definition} linked to its
  * execution and task roles, every role to all its policies. Knows nothing of plan JSON or HCL.
+ *
+ * <p>What it expects of a front end's {@link Infrastructure}: absolute addresses (module instance keys
+ * included); attribute values as the provider would hold them (policies and container definitions as JSON
+ * strings, or as maps/lists when the front end evaluated {@code jsonencode} itself; nested blocks as lists
+ * of maps); {@link UnknownValue} wherever a value is known only after apply, carrying the absolute
+ * references it is computed from; and {@link Resource#references()} per top-level attribute, already
+ * followed through {@code var.*} and module outputs. References that cannot be followed ({@code local.*},
+ * {@code each.*}, ...) are kept with {@link Reference#isFollowable()} false, so the reason can name them.
  */
 public final class Resolver {
 
@@ -194,7 +202,18 @@ public final class Resolver {
         String reason = looked != null
                 ? text + " is looked up by " + looked.address() + ", not defined in this input"
                 : (isArn ? text : "role name \"" + text + "\"") + " is not defined in this input";
-        return new RoleRef(kind, RoleStatus.EXTERNAL, null, isArn ? text : null, reason);
+        return new RoleRef(kind, RoleStatus.EXTERNAL, null, isArn ? text : arnOfName(text, index), reason);
+    }
+
+    /** ECS takes a bare role name in the task's own account: its ARN when the input tells the account, else null. */
+    private static String arnOfName(String name, InputIndex index) {
+        AccountContext context = index.input().context();
+        String account = context.account().orNull();
+        if (account == null || name.contains(":") || name.contains("/")) {
+            return null;
+        }
+        String partition = context.partition().orNull();
+        return "arn:" + (partition == null ? "aws" : partition) + ":iam::" + account + ":role/" + name;
     }
 
     private static RoleRef byReferences(RoleKind kind, String attribute, List<Reference> references, InputIndex index,

@@ -27,6 +27,11 @@ final class ModelDump {
 
     static String dump(Model model) {
         StringBuilder out = new StringBuilder();
+        out.append("context region=").append(value(model.context().region())).append(" account=")
+                .append(value(model.context().account())).append(" partition=").append(value(model.context().partition())).append('\n');
+        for (dev.roleplan.model.Notice notice : model.notices()) {
+            out.append("notice ").append(notice.level()).append(": ").append(notice.message()).append('\n');
+        }
         Map<String, Role> reached = new LinkedHashMap<>();
         for (TaskDefinition td : model.taskDefinitions()) {
             out.append("task_definition ").append(td.address()).append(" family=").append(value(td.family()))
@@ -102,7 +107,7 @@ final class ModelDump {
             StringBuilder text = new StringBuilder();
             text.append(s.effect() == null ? "?" : s.effect().name().charAt(0) + s.effect().name().substring(1).toLowerCase());
             if (s.actions() != null) {
-                text.append(s.actions().negated() ? " NotAction=" : " ").append(s.actions().values());
+                text.append(s.actions().negated() ? " NotAction=" : " ").append(shortList(s.actions().values()));
             }
             if (s.resources() != null) {
                 text.append(s.resources().negated() ? " NotResource=" : " on ").append(s.resources().values());
@@ -117,6 +122,12 @@ final class ModelDump {
         }
         String problems = known.value().problems().isEmpty() ? "" : " problems=" + known.value().problems();
         return "{" + String.join("; ", statements) + "}" + problems;
+    }
+
+    /** Long lists (AWS-managed policies) are shown by their first entries and their size. */
+    private static String shortList(List<String> values) {
+        return values.size() <= 8 ? values.toString()
+                : values.subList(0, 8).toString().replace("]", ", ... " + values.size() + " in all]");
     }
 
     static String value(Value<?> value) {

@@ -593,18 +593,14 @@ public final class PlanReader {
 
         // ---- helpers ---------------------------------------------------------------------------------
 
-        private String text(JsonToken t, String what) throws InputException {
+        private String text(JsonToken t, String what) throws IOException, InputException {
             if (t == JsonToken.VALUE_NULL) {
                 return null;
             }
             if (t != JsonToken.VALUE_STRING) {
                 throw new InputException(file, path(), what + " must be a string, found " + describe(t));
             }
-            try {
-                return p.getText();
-            } catch (IOException e) {
-                throw new InputException(file, path(), "unreadable " + what + ": " + e.getMessage(), e);
-            }
+            return p.getText();
         }
 
         private JsonNode objectTree(JsonToken t, String what) throws IOException, InputException {
@@ -776,7 +772,9 @@ public final class PlanReader {
                 return Value.known(region.get("constant_value").textValue());
             }
             if (region.has("references")) {
-                return Value.unknown("the provider region is computed from " + region.get("references"));
+                List<String> names = new ArrayList<>();
+                region.get("references").forEach(r -> names.add(r.asText()));
+                return Value.unknown("the provider region is computed from " + String.join(", ", names));
             }
             return Value.absent();
         }
