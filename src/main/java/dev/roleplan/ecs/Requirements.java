@@ -18,7 +18,6 @@ import dev.roleplan.model.Volume;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -296,10 +295,6 @@ public final class Requirements {
         }
         int end = text.indexOf('}');
         return end < 0 ? null : text.substring(2, end).trim();
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 
     /** The first reference of an unknown value, as text, or null. */

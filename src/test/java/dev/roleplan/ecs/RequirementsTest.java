@@ -66,6 +66,8 @@ class RequirementsTest {
                 lines(container("app").image("111122223333.dkr.ecr-fips.us-gov-west-1.amazonaws.com/app:latest")));
         assertEquals(ecr("app", "arn:aws:ecr:us-east-1:111122223333:repository/app"),
                 lines(container("app").image("111122223333.dkr.ecr-fips.us-east-1.amazonaws.com/app:latest")));
+        assertEquals(ecr("app", "arn:aws:ecr:eu-central-1:111122223333:repository/team/app"),
+                lines(container("app").image("111122223333.dkr-ecr.eu-central-1.on.aws/team/app:3")));
     }
 
     @Test

@@ -42,8 +42,10 @@ import java.util.TreeSet;
                 + "ecr:CreateRepository) are not judged, since the input does not say which repositories are caches.")
 public final class ExecutionRoleGrantsMoreThanRequired implements Rule {
 
-    /** The platform actions of RP102 that requirements can justify, concrete. */
-    static final List<String> JUDGED_ACTIONS = judgedActions();
+    /** The platform actions of RP102 that requirements can justify, concrete; loaded with the catalog on first use. */
+    private static final class Judged {
+        static final List<String> ACTIONS = judgedActions();
+    }
 
     private static List<String> judgedActions() {
         List<String> out = new ArrayList<>(List.of(
@@ -64,6 +66,11 @@ public final class ExecutionRoleGrantsMoreThanRequired implements Rule {
     @Override
     public void check(RuleContext context, Reporter reporter) {
         for (RoleUse use : RoleUse.resolved(context.model(), RoleKind.EXECUTION)) {
+            if (!use.taskDefinition().containers().isKnown() || !use.taskDefinition().problems().isEmpty()
+                    || !TaskRequirements.of(context, use.taskDefinition()).notes().isEmpty()) {
+                // What the containers need is not fully known (RP104/RP201 say why): "more than needed" would be a guess.
+                continue;
+            }
             List<Requirement> required = TaskRequirements.of(context, use.taskDefinition(), RoleKind.EXECUTION);
             EffectivePermissions perms = Permissions.of(context, use.role());
             Map<String, List<Excess>> byPolicy = new TreeMap<>();
@@ -91,7 +98,7 @@ public final class ExecutionRoleGrantsMoreThanRequired implements Rule {
         if (!s.isAllow() || s.actions() == null || s.resources() == null) {
             return out;
         }
-        for (String action : JUDGED_ACTIONS) {
+        for (String action : Judged.ACTIONS) {
             if (PolicyEvaluator.actionMatches(s.actions(), action.toLowerCase(Locale.ROOT)) == Tri.NO) {
                 continue;
             }

@@ -27,6 +27,12 @@ public final class ExecutionRoleMissingRequiredPermission implements Rule {
     @Override
     public void check(RuleContext context, Reporter reporter) {
         for (TaskDefinition td : context.model().taskDefinitions()) {
+            for (String note : TaskRequirements.of(context, td).notes()) {
+                // What a container names but roleplan cannot turn into a permission is said, not dropped.
+                reporter.at(td).role(td.executionRole()).severity(Severity.INFO).key("note " + note)
+                        .message("What the execution role of " + td.address() + " needs cannot be fully derived: " + note
+                                + ". Check that the role allows it.");
+            }
             List<Requirement> required = TaskRequirements.of(context, td, RoleKind.EXECUTION);
             if (required.isEmpty() || !td.executionRole().isResolved()) {
                 continue; // absent: RP103; external or unknown: RP104

@@ -118,4 +118,18 @@ class ExecutionRoleGrantsMoreThanRequiredTest {
                 rule);
         assertEquals(List.of(), found);
     }
+
+    @Test
+    void silentWhenWhatTheContainersNeedIsNotFullyKnown() {
+        dev.roleplan.model.TaskDefinition known = taskDefinition(TD).container(web())
+                .execution(role("aws_iam_role.exec").managed(EXEC_MANAGED, managedExecutionPolicy())).build();
+        dev.roleplan.model.TaskDefinition unknown = new dev.roleplan.model.TaskDefinition(known.address(), known.family(),
+                dev.roleplan.model.Value.unknown("container_definitions is known only after apply"), List.of(),
+                known.executionRole(), known.taskRole(), known.change(), null, List.of());
+        dev.roleplan.model.Model model = new dev.roleplan.model.Model(List.of(), List.of(unknown),
+                List.of(known.executionRole().role()), List.of(), place().context(), List.of(), java.util.Set.of(), null);
+        assertEquals(List.of(), run(model, rule));
+        assertEquals(List.of(), run(place().build(taskDefinition(TD).container(container("app").secret("X", "${var.arn}"))
+                .execution(role("aws_iam_role.exec").managed(EXEC_MANAGED, managedExecutionPolicy()))), rule));
+    }
 }

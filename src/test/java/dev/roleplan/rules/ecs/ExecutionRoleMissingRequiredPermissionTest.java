@@ -161,4 +161,18 @@ class ExecutionRoleMissingRequiredPermissionTest {
                 + "secrets[T].valueFrom needs to read secret S: the task would fail to start with ResourceInitializationError.",
                 found.get(0).message());
     }
+
+    @Test
+    void whatCannotBeDerivedIsReportedAsInfo() {
+        Model model = place().build(taskDefinition(TD).execution(role("aws_iam_role.exec"))
+                .container(container("app").image("public.ecr.aws/x/y:1").secret("WHAT", "${var.secret_arn}")
+                        .environmentFile("arn:aws:s3:::bucket-only")));
+        assertEquals(List.of(
+                "info null#null: What the execution role of " + TD + " needs cannot be fully derived: container \"app\", "
+                        + "environmentFiles[0].value: arn:aws:s3:::bucket-only is not an S3 object ARN. Check that the role allows it.",
+                "info null#null: What the execution role of " + TD + " needs cannot be fully derived: container \"app\", "
+                        + "secrets[WHAT].valueFrom: cannot tell whether ${var.secret_arn} is a Secrets Manager secret or an SSM "
+                        + "parameter. Check that the role allows it."),
+                messages(run(model, rule)));
+    }
 }

@@ -170,4 +170,30 @@ class SuggestedPolicyRoundTripTest {
         }
         return out;
     }
+
+    @org.junit.jupiter.api.Test
+    void partsKnownOnlyAfterApplyStayConditionalNeverWiderThanTheirReference() {
+        Model model = scene().account("123456789012").build(taskDefinition(TD).container(container("app")
+                .image("${aws_ecr_repository.app.repository_url}:v1")
+                .log("awslogs", "awslogs-group", "/ecs/app")
+                .secret("DB", "${aws_secretsmanager_secret.db.arn}:password::")));
+        List<Requirement> required = Requirements.analyse(model.taskDefinitions().get(0), model).of(RoleKind.EXECUTION);
+        PolicyDocument suggested = PolicyParser.parse(SuggestedPolicy.of(required).toJson());
+        List<String> decisions = new ArrayList<>();
+        for (Requirement r : required) {
+            decisions.add(r.action() + " " + PolicyEvaluator.evaluate(List.of(suggested), null, r.action(), r.resource()).decision());
+        }
+        assertEquals(List.of("ecr:GetAuthorizationToken ALLOWED", "ecr:BatchCheckLayerAvailability CONDITIONAL",
+                "ecr:GetDownloadUrlForLayer CONDITIONAL", "ecr:BatchGetImage CONDITIONAL", "logs:CreateLogStream CONDITIONAL",
+                "logs:PutLogEvents CONDITIONAL", "secretsmanager:GetSecretValue CONDITIONAL"), decisions);
+        // Whatever the unknown parts turn out to be, nothing of another service, account or kind is granted.
+        List<String> wrong = new ArrayList<>();
+        expect(suggested, "ecr:PutImage", "arn:aws:ecr:eu-west-1:123456789012:repository/app", Decision.DENIED_IMPLICIT, wrong);
+        expect(suggested, "logs:PutLogEvents", "arn:aws:logs:eu-west-1:210987654321:log-group:/ecs/app:*", Decision.DENIED_IMPLICIT, wrong);
+        expect(suggested, "logs:PutLogEvents", "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/other:*", Decision.DENIED_IMPLICIT, wrong);
+        expect(suggested, "logs:DeleteLogGroup", "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/app:*", Decision.DENIED_IMPLICIT, wrong);
+        expect(suggested, "secretsmanager:PutSecretValue", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbC123",
+                Decision.DENIED_IMPLICIT, wrong);
+        assertEquals(List.of(), wrong);
+    }
 }
