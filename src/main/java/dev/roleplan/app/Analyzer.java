@@ -35,7 +35,13 @@ public final class Analyzer {
     }
 
     public Analysis analyze(List<String> paths, InputStream stdin, List<Rule> rules) {
-        Model model = resolve(paths, stdin);
+        return analyze(paths, stdin, rules, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param enrich applied to the resolved model before the rules run (e.g. external roles from the configuration) */
+    public Analysis analyze(List<String> paths, InputStream stdin, List<Rule> rules,
+                            java.util.function.UnaryOperator<Model> enrich) {
+        Model model = enrich.apply(resolve(paths, stdin));
         return new Analysis(model, new Engine(rules).run(model));
     }
 

@@ -1,12 +1,25 @@
 package dev.roleplan.cli;
 
 import dev.roleplan.app.Analyzer;
+import dev.roleplan.app.ExternalRoles;
+import dev.roleplan.resolve.ManagedPolicyLookup;
 import dev.roleplan.app.UsageException;
 import dev.roleplan.app.Version;
 import dev.roleplan.engine.Finding;
 import dev.roleplan.engine.Rule;
 import dev.roleplan.engine.Severity;
+import dev.roleplan.config.Baseline;
+import dev.roleplan.config.Config;
+import dev.roleplan.config.ConfigException;
+import dev.roleplan.config.ConfigLoader;
+import dev.roleplan.config.Suppressor;
+import dev.roleplan.model.Notice;
+import dev.roleplan.report.GitHubAnnotations;
 import dev.roleplan.report.JsonReport;
+import dev.roleplan.report.JunitReport;
+import dev.roleplan.rules.guardrails.GuardrailAccessGranted;
+import dev.roleplan.report.MarkdownReport;
+import dev.roleplan.report.SarifReport;
 import dev.roleplan.report.Renderer;
 import dev.roleplan.report.Report;
 import dev.roleplan.report.TextReport;
@@ -19,6 +32,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,11 +51,19 @@ import java.util.concurrent.Callable;
         "and reports what is wrong, from task definition to role to policy to",
         "statement. `roleplan rules` lists the rules.",
         "",
+        "Settings come from .roleplan.yml in the working directory (or --config):",
+        "fail-on, disabled rules, severity overrides, external roles, guardrails",
+        "and suppressions.",
+        "",
         "Examples:",
         "  terraform plan -out tfplan && terraform show -json tfplan > plan.json",
         "  roleplan check plan.json",
-        "  roleplan check plan.json --format json --output report.json",
         "  roleplan check plan.json --fail-on critical",
+        "  roleplan check plan.json --format sarif --output roleplan.sarif --fail-on never",
+        "  roleplan check plan.json --format json --output roleplan.json \\",
+        "      --github-annotations --summary \"$GITHUB_STEP_SUMMARY\"",
+        "  roleplan check plan.json --write-baseline .roleplan-baseline.json",
+        "  roleplan check plan.json --baseline .roleplan-baseline.json",
         "  terraform show -json tfplan | roleplan check -"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing at or above --fail-on", "1:findings at or above --fail-on", "2:usage error",
@@ -48,53 +72,179 @@ final class CheckCommand implements Callable<Integer> {
 
     private final Io io;
     private final Analyzer analyzer;
+    private final Clock clock;
+    private final Path workingDirectory;
 
     @Parameters(arity = "1..*", paramLabel = "PATH",
             description = "Plan JSON files, .tf directories, or - for a plan on standard input.")
     List<String> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
+            description = "Output format: text, json, sarif, junit or markdown (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
-            description = "Exit 1 when a finding is at or above this severity: critical, high, medium, low, info, "
-                    + "or never (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit 1 when an active finding is at or above this severity: critical, high, medium, low, info, "
+                    + "or never (default: fail-on from the configuration, else high).")
     String failOn;
 
     @Option(names = "--rule", paramLabel = "ID", description = "Run only this rule (repeatable), e.g. --rule RP101 --rule RP201.")
     List<String> onlyRules = new ArrayList<>();
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file (default: .roleplan.yml in the working directory, when present).")
+    Path configFile;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report only findings that are not in this baseline; baselined ones are marked and never gate.")
+    Path baselineFile;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Record the current active findings' fingerprints in FILE (sorted JSON) for later --baseline runs.")
+    Path writeBaseline;
+
+    @Option(names = "--github-annotations",
+            description = "After the report, print GitHub Actions ::error/::warning/::notice commands for active findings "
+                    + "(10 of each kind, as GitHub shows per step, then one summary line).")
+    boolean githubAnnotations;
+
+    @Option(names = "--summary", paramLabel = "FILE",
+            description = "Append the Markdown report to FILE, e.g. \"$GITHUB_STEP_SUMMARY\".")
+    Path summaryFile;
+
     CheckCommand(Io io, Analyzer analyzer) {
+        this(io, analyzer, Clock.systemUTC(), Path.of(""));
+    }
+
+    /** @param clock gives "today" for suppression expiry; @param workingDirectory where .roleplan.yml is looked for */
+    CheckCommand(Io io, Analyzer analyzer, Clock clock, Path workingDirectory) {
         this.io = io;
         this.analyzer = analyzer;
+        this.clock = clock;
+        this.workingDirectory = workingDirectory;
     }
 
     @Override
     public Integer call() throws IOException {
-        Severity threshold = parseFailOn(failOn);
         Renderer renderer = renderer(format);
-        List<Rule> rules = selectRules(onlyRules);
+        Config config;
+        try {
+            config = ConfigLoader.find(configFile, workingDirectory);
+        } catch (ConfigException e) {
+            throw new UsageException(e.getMessage());
+        }
+        checkRuleIds(config);
+        Severity threshold;
+        String gateLabel;
+        if (failOn != null) {
+            threshold = parseFailOn(failOn);
+            gateLabel = threshold == null ? "never" : threshold.label();
+        } else if (config.failOn() != null) {
+            threshold = config.failOn().threshold();
+            gateLabel = config.failOn().label();
+        } else {
+            threshold = Severity.HIGH;
+            gateLabel = "high";
+        }
+        Baseline baseline = null;
+        if (baselineFile != null) {
+            try {
+                baseline = Baseline.read(baselineFile);
+            } catch (ConfigException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        List<Rule> rules = configure(selectRules(onlyRules), config);
         if (paths.stream().filter("-"::equals).count() > 1) {
             throw new UsageException("standard input (-) can be read only once");
         }
-        Analyzer.Analysis analysis = analyzer.analyze(paths, io.in(), rules);
-        Report report = Report.of(Version.tool(), analysis.model(), analysis.findings());
+        ExternalRoles external = new ExternalRoles(config.externalRoles(), String.valueOf(config.source()),
+                ManagedPolicyLookup.catalog());
+        Analyzer.Analysis analysis = analyzer.analyze(paths, io.in(), rules, external::link);
+        List<Finding> findings = overrideSeverities(analysis.findings(), config);
+        Suppressor.Result suppressed = new Suppressor(config.suppressions(), List.of(), LocalDate.now(clock)).apply(findings);
+        findings = suppressed.findings();
+        List<Notice> notices = new ArrayList<>(suppressed.notices());
+        if (baseline != null) {
+            findings = baseline.apply(findings);
+        }
+        if (writeBaseline != null) {
+            writeFile(writeBaseline, "--write-baseline", Baseline.write(findings), false);
+        }
+        Report report = Report.of(Version.tool(), analysis.model(), findings,
+                rules.stream().map(Rule::meta).toList(), gateLabel, notices);
         String text = renderer.render(report);
         if (output != null) {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                throw new UsageException("--output " + output + ": the directory " + parent + " does not exist");
-            }
-            Files.writeString(output, text, StandardCharsets.UTF_8);
+            writeFile(output, "--output", text, false);
         } else {
             io.out().print(text);
-            io.out().flush();
         }
-        return gate(analysis.findings(), threshold);
+        if (githubAnnotations) {
+            io.out().print(GitHubAnnotations.render(report));
+        }
+        io.out().flush();
+        if (summaryFile != null) {
+            writeFile(summaryFile, "--summary", new MarkdownReport().render(report), true);
+        }
+        return gate(report.active(), threshold);
+    }
+
+    private static void writeFile(Path file, String option, String text, boolean append) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new UsageException(option + " " + file + ": the directory " + parent + " does not exist");
+        }
+        if (append) {
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } else {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Every rule id the configuration names must exist, so a typo is an error rather than a silent no-op. */
+    static void checkRuleIds(Config config) {
+        Set<String> known = new java.util.HashSet<>();
+        BuiltInRules.all().forEach(r -> known.add(r.meta().id()));
+        List<String> named = new ArrayList<>(config.disabledRules());
+        named.addAll(config.severityOverrides().keySet());
+        config.suppressions().forEach(s -> named.add(s.rule()));
+        for (String id : named.stream().sorted().toList()) {
+            if (!known.contains(id)) {
+                throw new UsageException(config.source() + ": no rule " + id + "; `roleplan rules` lists them");
+            }
+        }
+    }
+
+    /** Drops disabled rules and gives RP901 the configured guardrails. */
+    static List<Rule> configure(List<Rule> rules, Config config) {
+        List<GuardrailAccessGranted.Guardrail> guardrails = config.guardrails().stream()
+                .map(g -> new GuardrailAccessGranted.Guardrail(g.name(), g.roleKind(), g.actions(), g.resources(), g.severity(),
+                        g.reason()))
+                .toList();
+        List<Rule> out = new ArrayList<>();
+        for (Rule r : rules) {
+            if (config.disabledRules().contains(r.meta().id())) {
+                continue;
+            }
+            out.add(r instanceof GuardrailAccessGranted ? new GuardrailAccessGranted(guardrails) : r);
+        }
+        return out;
+    }
+
+    static List<Finding> overrideSeverities(List<Finding> findings, Config config) {
+        if (config.severityOverrides().isEmpty()) {
+            return findings;
+        }
+        return findings.stream()
+                .map(f -> {
+                    Severity s = config.severityOverrides().get(f.rule().id());
+                    return s == null ? f : f.withSeverity(s);
+                })
+                .sorted(Finding.ORDER)
+                .toList();
     }
 
     static int gate(List<Finding> findings, Severity threshold) {
@@ -120,7 +270,10 @@ final class CheckCommand implements Callable<Integer> {
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "text" -> new TextReport();
             case "json" -> new JsonReport();
-            default -> throw new UsageException("--format " + format + ": expected text or json");
+            case "sarif" -> new SarifReport();
+            case "markdown" -> new MarkdownReport();
+            case "junit" -> new JunitReport();
+            default -> throw new UsageException("--format " + format + ": expected text, json, sarif, junit or markdown");
         };
     }
 

@@ -31,11 +31,17 @@ public final class Main {
 
     /** Runs one command line with the given streams and returns its exit code; never throws. */
     public static int run(String[] args, Io io, Analyzer analyzer) {
+        return run(args, io, analyzer, java.time.Clock.systemUTC(), java.nio.file.Path.of(""));
+    }
+
+    /** As {@link #run(String[], Io, Analyzer)} with "today" and the directory searched for .roleplan.yml given (tests). */
+    public static int run(String[] args, Io io, Analyzer analyzer, java.time.Clock clock, java.nio.file.Path workingDirectory) {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new Root());
-        cli.addSubcommand(new CheckCommand(io, analyzer));
+        cli.addSubcommand(new CheckCommand(io, analyzer, clock, workingDirectory));
         cli.addSubcommand(new RulesCommand(io));
         cli.addSubcommand(PolicyCommand.commandLine(io));
+        cli.addSubcommand(new CommentCommand(new MarkdownComment()));
         cli.setOut(io.out());
         cli.setErr(io.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -87,7 +93,8 @@ public final class Main {
                     "",
                     "Start with:  roleplan check plan.json     (plan.json from `terraform show -json PLANFILE`)",
                     "Rules:       roleplan rules [ID]",
-                    "Policies:    roleplan policy check FILE.json | roleplan policy simulate --policy FILE.json ..."})
+                    "Policies:    roleplan policy check FILE.json | roleplan policy simulate --policy FILE.json ...",
+                    "PR comment:  roleplan comment REPORT.json   (from `roleplan check --format json`)"})
     static final class Root implements Runnable {
         @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
                 description = "Print stack traces of internal errors (for bug reports).")
@@ -98,14 +105,15 @@ public final class Main {
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, rules or policy");
+            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, rules, policy or comment");
         }
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"roleplan " + Version.tool()};
+            // second line: where the bundled IAM data comes from (cheap: a properties file, no catalog load)
+            return new String[]{"roleplan " + Version.tool(), dev.roleplan.iam.IamDataInfo.get().summary()};
         }
     }
 

@@ -79,8 +79,11 @@ final class PolicyCommand implements Runnable {
             Severity threshold = CheckCommand.parseFailOn(failOn);
             Renderer renderer = CheckCommand.renderer(format);
             PolicyDocument document = PolicyCheck.read(file);
-            List<Finding> findings = PolicyCheck.check(file, document, PolicyCheck.rules(BuiltInRules.all()));
-            io.out().print(renderer.render(Report.of(Version.tool(), PolicyCheck.reportModel(file), findings)));
+            List<dev.roleplan.engine.Rule> rules = PolicyCheck.rules(BuiltInRules.all());
+            List<Finding> findings = PolicyCheck.check(file, document, rules);
+            Report report = Report.of(Version.tool(), PolicyCheck.reportModel(file), findings,
+                    rules.stream().map(dev.roleplan.engine.Rule::meta).toList(), failOn.toLowerCase(java.util.Locale.ROOT), List.of());
+            io.out().print(renderer.render(report));
             io.out().flush();
             return CheckCommand.gate(findings, threshold);
         }

@@ -18,6 +18,8 @@ import java.util.Comparator;
  *                       the fingerprint and never shown
  * @param suggestion     a JSON-like tree (Map/List/String) the rule proposes instead, or null
  * @param fingerprint    stable across runs, reordering and unrelated edits
+ * @param suppression    why the finding is accepted, or null when it is active; suppressed findings are
+ *                       reported but never gate
  */
 public record Finding(
         RuleMeta rule,
@@ -31,7 +33,16 @@ public record Finding(
         SourceLocation location,
         String key,
         Object suggestion,
-        String fingerprint) {
+        String fingerprint,
+        Suppression suppression) {
+
+    /** An active (unsuppressed) finding, as rules report them. */
+    public Finding(RuleMeta rule, Severity severity, String message, String taskDefinition, RoleKind roleKind,
+                   String role, String policy, String statement, SourceLocation location, String key, Object suggestion,
+                   String fingerprint) {
+        this(rule, severity, message, taskDefinition, roleKind, role, policy, statement, location, key, suggestion,
+                fingerprint, null);
+    }
 
     /** Most severe first, then by rule and place, so the same input always gives the same order. */
     public static final Comparator<Finding> ORDER = Comparator
@@ -47,6 +58,23 @@ public record Finding(
 
     public Finding withSeverity(Severity newSeverity) {
         return new Finding(rule, newSeverity, message, taskDefinition, roleKind, role, policy, statement, location,
-                key, suggestion, fingerprint);
+                key, suggestion, fingerprint, suppression);
+    }
+
+    public Finding withSuppression(Suppression accepted) {
+        return new Finding(rule, severity, message, taskDefinition, roleKind, role, policy, statement, location,
+                key, suggestion, fingerprint, accepted);
+    }
+
+    public boolean isSuppressed() {
+        return suppression != null;
+    }
+
+    /** The most specific Terraform address the finding is about: task definition, else role, else policy. */
+    public String address() {
+        if (taskDefinition != null) {
+            return taskDefinition;
+        }
+        return role != null ? role : policy;
     }
 }

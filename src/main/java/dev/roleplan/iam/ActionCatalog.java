@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class ActionCatalog {
     private final Map<String, ServiceInfo> services;
     private final Map<String, ActionInfo> actionsByLowerName;
     private final List<ActionInfo> allActions;
+    /** Interned lower-case "service:action" of each action, so matching never lower-cases again. */
+    private final Map<ActionInfo, String> lowerNames;
     private final Map<String, ConditionKey> globalConditionKeys;
     private volatile ConditionKeyIndex conditionKeyIndex;
 
@@ -33,10 +36,13 @@ public final class ActionCatalog {
         this.services = Collections.unmodifiableMap(services);
         this.globalConditionKeys = Collections.unmodifiableMap(globalConditionKeys);
         Map<String, ActionInfo> byName = new HashMap<>(32_768);
+        this.lowerNames = new IdentityHashMap<>(32_768);
         List<ActionInfo> all = new ArrayList<>(24_000);
         for (ServiceInfo service : services.values()) {
             for (ActionInfo action : service.actions()) {
-                byName.put(lowerFullName(action), action);
+                String lower = lowerFullName(action);
+                byName.put(lower, action);
+                lowerNames.put(action, lower);
                 all.add(action);
             }
         }
@@ -159,9 +165,8 @@ public final class ActionCatalog {
             // Fast path: the service is named literally, so only its actions can match.
             ServiceInfo service = services.get(lower.substring(0, colon));
             if (service != null) {
-                String actionPattern = lower.substring(colon + 1);
                 for (ActionInfo action : service.actions()) {
-                    if (Wildcard.matches(actionPattern, action.name().toLowerCase(Locale.ROOT))) {
+                    if (Wildcard.matches(lower, lowerNames.get(action))) {
                         out.add(action);
                     }
                 }
@@ -170,7 +175,7 @@ public final class ActionCatalog {
         }
         // A wildcard in the service part: IAM matches the whole "service:action" string.
         for (ActionInfo action : allActions) {
-            if (Wildcard.matches(lower, lowerFullName(action))) {
+            if (Wildcard.matches(lower, lowerNames.get(action))) {
                 out.add(action);
             }
         }

@@ -77,7 +77,10 @@ public final class EffectivePermissions {
             Decision onStar = PolicyEvaluator.evaluateNamed(identity, boundaryOrNull, action, "*").decision();
             boolean anyAllowed = onStar == Decision.ALLOWED || onStar == Decision.CONDITIONAL;
             boolean anyUnconditional = onStar == Decision.ALLOWED;
-            for (String pattern : c.resources) {
+            // An action that takes no resource (ecr:GetAuthorizationToken, s3:ListAllMyBuckets) is granted only
+            // through Resource "*": a statement naming specific ARNs never applies to it.
+            boolean wildcardOnly = catalog.action(action).map(ActionInfo::isWildcardOnly).orElse(false);
+            for (String pattern : wildcardOnly ? List.<String>of() : c.resources) {
                 if (anyUnconditional) {
                     break;
                 }

@@ -157,13 +157,12 @@ public final class PolicyEvaluator {
     }
 
     static Tri actionPatternMatches(String pattern, String lowerAction) {
-        String lower = pattern.toLowerCase(Locale.ROOT);
-        if (lower.contains("${")) {
+        if (pattern.contains("${")) {
             // A value unknown until apply: it might be any action.
-            String widened = lower.replaceAll("\\$\\{[^}]*}", "*");
+            String widened = pattern.toLowerCase(Locale.ROOT).replaceAll("\\$\\{[^}]*}", "*");
             return Wildcard.matches(widened, lowerAction) ? Tri.UNKNOWN : Tri.NO;
         }
-        return Tri.of(Wildcard.matches(lower, lowerAction));
+        return Tri.of(Wildcard.matchesLowerText(pattern, lowerAction));
     }
 
     /** Resource / NotResource against a concrete ARN or {@code *}. */

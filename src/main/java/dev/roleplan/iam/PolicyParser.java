@@ -29,13 +29,17 @@ public final class PolicyParser {
     /** Nesting in a policy is shallow; anything deeper is hostile or broken. */
     private static final int MAX_DEPTH = 64;
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    /**
+     * Error messages never quote the input (a policy string may sit next to secrets in a plan): no token text
+     * and no raw content in Jackson's messages, only the place.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                    .errorReportConfiguration(com.fasterxml.jackson.core.ErrorReportConfiguration.builder()
+                            .maxErrorTokenLength(0).maxRawContentLength(0).build())
+                    .build())
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .build();
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
-    }
 
     private static final Set<String> VERSIONS = Set.of("2012-10-17", "2008-10-17");
     private static final Set<String> STATEMENT_KEYS = Set.of(

@@ -15,6 +15,18 @@ public final class Wildcard {
 
     /** Linear-time greedy matcher with single backtrack point (classic glob algorithm). */
     public static boolean matches(String pattern, String text) {
+        return matches(pattern, text, false);
+    }
+
+    /**
+     * As {@link #matches(String, String)}, but the pattern's letters match either case; {@code lowerText}
+     * must already be lower case. Saves lower-casing every pattern for every action in hot loops.
+     */
+    public static boolean matchesLowerText(String pattern, String lowerText) {
+        return matches(pattern, lowerText, true);
+    }
+
+    private static boolean matches(String pattern, String text, boolean lowerPattern) {
         int p = 0;
         int t = 0;
         int starP = -1;
@@ -24,6 +36,11 @@ public final class Wildcard {
         while (t < tlen) {
             if (p < plen) {
                 char pc = pattern.charAt(p);
+                if (lowerPattern && pc >= 'A' && pc <= 'Z') {
+                    pc = (char) (pc + ('a' - 'A'));
+                } else if (lowerPattern && pc > 127) {
+                    pc = Character.toLowerCase(pc);
+                }
                 if (pc == '*') {
                     starP = p++;
                     starT = t;

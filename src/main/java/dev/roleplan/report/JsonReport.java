@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.roleplan.engine.Finding;
+import dev.roleplan.engine.RuleMeta;
+import dev.roleplan.engine.Suppression;
 import dev.roleplan.engine.Severity;
 import dev.roleplan.model.InputInfo;
 import dev.roleplan.model.Notice;
@@ -65,6 +67,16 @@ public final class JsonReport implements Renderer {
         for (Finding fd : report.findings()) {
             findings.add(finding(fd));
         }
+        root.put("fail_on", report.failOn());
+        ArrayNode rules = root.putArray("rules");
+        for (RuleMeta m : report.rules()) {
+            ObjectNode o = rules.addObject();
+            o.put("id", m.id());
+            o.put("name", m.name());
+            o.put("severity", m.severity().label());
+            o.put("summary", m.summary());
+            o.put("help_uri", m.docUrl());
+        }
         ObjectNode summary = root.putObject("summary");
         for (Map.Entry<Severity, Integer> e : report.summary().entrySet()) {
             summary.put(e.getKey().label(), e.getValue());
@@ -94,6 +106,19 @@ public final class JsonReport implements Renderer {
         o.set("location", location(fd.location()));
         o.set("suggestion", fd.suggestion() == null ? null : JSON.valueToTree(fd.suggestion()));
         o.put("fingerprint", fd.fingerprint());
+        o.set("suppressed", suppression(fd.suppression()));
+        return o;
+    }
+
+    private static ObjectNode suppression(Suppression s) {
+        if (s == null) {
+            return null;
+        }
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("reason", s.reason());
+        o.put("until", s.until());
+        o.put("source", s.source().label());
+        o.put("origin", s.origin());
         return o;
     }
 
@@ -103,6 +128,12 @@ public final class JsonReport implements Renderer {
         o.put("address", ref.address() == null ? null : ref.address().text());
         o.put("arn", ref.arn());
         o.put("reason", ref.reason());
+        if (ref.role() != null) {
+            ArrayNode policies = o.putArray("policies");
+            ref.role().policies().forEach(p -> policies.add(p.id()));
+        } else {
+            o.putNull("policies");
+        }
         return o;
     }
 
@@ -121,7 +152,7 @@ public final class JsonReport implements Renderer {
     }
 
     /** Replaces sensitive values in every string of the tree, keys included. */
-    private static void redactAll(JsonNode node, Redactor redactor) {
+    static void redactAll(JsonNode node, Redactor redactor) {
         if (node instanceof ObjectNode obj) {
             List<String> names = new java.util.ArrayList<>();
             obj.fieldNames().forEachRemaining(names::add);

@@ -42,7 +42,7 @@ public final class Redactor {
     public Finding redact(Finding f) {
         return new Finding(f.rule(), f.severity(), redact(f.message()), redact(f.taskDefinition()), f.roleKind(),
                 redact(f.role()), redact(f.policy()), redact(f.statement()), f.location(), f.key(), f.suggestion(),
-                f.fingerprint());
+                f.fingerprint(), f.suppression());
     }
 
     public Notice redact(Notice n) {

@@ -75,7 +75,8 @@ public final class TextReport implements Renderer {
 
     private static void findings(Report report, StringBuilder out) {
         Map<Severity, Integer> summary = report.summary();
-        int total = report.findings().size();
+        List<Finding> active = report.active();
+        int total = active.size();
         out.append(total == 0 ? "No findings." : total == 1 ? "1 finding:" : total + " findings:");
         if (total > 0) {
             StringBuilder counts = new StringBuilder();
@@ -87,7 +88,7 @@ public final class TextReport implements Renderer {
         out.append('\n');
         Severity current = null;
         java.util.Set<String> shownSuggestions = new java.util.HashSet<>();
-        for (Finding f : report.findings()) {
+        for (Finding f : active) {
             if (f.severity() != current) {
                 current = f.severity();
                 out.append('\n').append(current.name()).append('\n');
@@ -102,6 +103,19 @@ public final class TextReport implements Renderer {
             }
             out.append("    ").append(f.message()).append('\n');
             suggestion(f, report.redactor(), shownSuggestions, out);
+        }
+        List<Finding> suppressed = report.suppressed();
+        if (!suppressed.isEmpty()) {
+            out.append('\n').append(suppressed.size()).append(" suppressed (not counted)\n");
+            for (Finding f : suppressed) {
+                String path = path(f);
+                out.append("  ").append(f.rule().id()).append(' ').append(f.severity().label()).append(' ')
+                        .append(path.isEmpty() ? "-" : path).append("  (").append(f.suppression().source().label());
+                if (f.suppression().until() != null) {
+                    out.append(" until ").append(f.suppression().until());
+                }
+                out.append(": ").append(report.redactor().redact(f.suppression().reason())).append(")\n");
+            }
         }
     }
 

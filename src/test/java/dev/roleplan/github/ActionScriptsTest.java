@@ -115,6 +115,18 @@ class ActionScriptsTest {
   }
 
   @Test
+  void withoutAFailOnInputTheConfigurationDecides() throws Exception {
+    env.put("INPUT_FAIL_ON", "");
+    env.put("INPUT_CONFIG", "ci/.roleplan.yml");
+
+    assertEquals(0, bash(script("--format json")), this::logOrEmpty);
+
+    assertTrue(calls().get(0).startsWith("[-jar][/action/target/roleplan.jar][check][--config][ci/.roleplan.yml]"
+        + "[--format][json]"), calls().get(0));
+    assertTrue(calls().stream().noneMatch(c -> c.contains("[--fail-on][]")), calls().toString());
+  }
+
+  @Test
   void findingsAtTheThresholdAreCarriedToTheGateNotFailedHere() throws Exception {
     env.put("FAKE_GATE", "1");
     env.put("INPUT_SARIF_FILE", "");

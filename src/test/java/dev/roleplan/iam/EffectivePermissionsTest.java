@@ -88,4 +88,13 @@ class EffectivePermissionsTest {
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObjects","${var.action}"],"Resource":"*"}]}""");
         assertEquals(0, p.actions().size());
     }
+
+    @Test
+    void aWildcardOnlyActionIsNotGrantedThroughASpecificArn() {
+        var p = of("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:*","ecr:GetAuthorizationToken"],"Resource":"arn:aws:s3:::b/*"}]}""");
+        assertFalse(p.allows("s3:ListAllMyBuckets"));
+        assertFalse(p.allows("ecr:GetAuthorizationToken"));
+        assertTrue(p.allows("s3:GetObject"));
+    }
 }

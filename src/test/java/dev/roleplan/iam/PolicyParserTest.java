@@ -103,4 +103,11 @@ class PolicyParserTest {
         assertEquals(1, doc.problems().size());
         assertTrue(doc.problems().get(0).startsWith("the policy is not valid JSON"), doc.problems().get(0));
     }
+
+    @Test
+    void parseErrorsNeverQuoteThePolicy() {
+        PolicyDocument doc = PolicyParser.parse("{\"Statement\": [{\"Effect\": Allow-hunter2-secret}]}");
+        assertEquals(1, doc.problems().size());
+        assertFalse(doc.problems().get(0).contains("hunter2"), doc.problems().get(0));
+    }
 }

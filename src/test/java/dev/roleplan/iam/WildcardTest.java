@@ -22,4 +22,12 @@ class WildcardTest {
         assertFalse(Wildcard.matches("Get", "get"));
         assertTrue(Wildcard.matches("**", "x"));
     }
+
+    @Test
+    void patternCaseIgnoredAgainstLowerText() {
+        assertTrue(Wildcard.matchesLowerText("S3:Get*", "s3:getobject"));
+        assertTrue(Wildcard.matchesLowerText("s3:GETOBJEC?", "s3:getobject"));
+        assertFalse(Wildcard.matchesLowerText("s3:Put*", "s3:getobject"));
+        assertFalse(Wildcard.matches("S3:Get*", "s3:getobject"));
+    }
 }

@@ -18,6 +18,7 @@ import dev.roleplan.model.RoleKind;
 import dev.roleplan.model.RoleRef;
 import dev.roleplan.model.RoleStatus;
 import dev.roleplan.model.StoredSecret;
+import dev.roleplan.model.SourceLocation;
 import dev.roleplan.model.TaskDefinition;
 import dev.roleplan.model.Value;
 import dev.roleplan.model.Volume;
@@ -95,6 +96,7 @@ public final class Fixtures {
         private Value<dev.roleplan.model.PolicyDocument> trust = Value.known(PolicyParser.parse(ECS_TRUST));
         private final List<AttachedPolicy> policies = new ArrayList<>();
         private AttachedPolicy boundary;
+        private SourceLocation location;
         private Role built;
 
         RoleBuilder(String address) {
@@ -131,6 +133,18 @@ public final class Fixtures {
             return this;
         }
 
+        /** An aws_iam_role_policy declared at file:line (HCL input). */
+        public RoleBuilder inlineAt(String policyAddress, String json, String file, int line) {
+            policies.add(new AttachedPolicy(policyAddress, PolicySource.ROLE_POLICY, Address.of(policyAddress), null, null,
+                    null, Value.known(PolicyParser.parse(json)), new SourceLocation(file, line)));
+            return this;
+        }
+
+        public RoleBuilder at(String file, int line) {
+            this.location = new SourceLocation(file, line);
+            return this;
+        }
+
         public RoleBuilder managed(String arn, String jsonOrNull) {
             policies.add(new AttachedPolicy(arn, PolicySource.AWS_MANAGED, null, null, arn,
                     arn.substring(arn.lastIndexOf('/') + 1),
@@ -154,7 +168,7 @@ public final class Fixtures {
             if (built == null) {
                 String name = arn == null ? null : arn.substring(arn.lastIndexOf('/') + 1);
                 built = new Role(Address.of(address), Value.ofNullable(name), Value.ofNullable(arn), trust, policies,
-                        boundary, null);
+                        boundary, location);
             }
             return built;
         }
@@ -294,6 +308,8 @@ public final class Fixtures {
         private RoleRef exec = RoleRef.absent(RoleKind.EXECUTION);
         private RoleRef task = RoleRef.absent(RoleKind.TASK);
         private final List<ContainerDefinition> containers = new ArrayList<>();
+        private SourceLocation location;
+        private String family;
 
         TaskDefinitionBuilder(String address) {
             this.address = address;
@@ -319,6 +335,16 @@ public final class Fixtures {
             return this;
         }
 
+        public TaskDefinitionBuilder at(String file, int line) {
+            this.location = new SourceLocation(file, line);
+            return this;
+        }
+
+        public TaskDefinitionBuilder family(String name) {
+            this.family = name;
+            return this;
+        }
+
         public TaskDefinitionBuilder container(ContainerDefinition c) {
             containers.add(c);
             return this;
@@ -341,9 +367,9 @@ public final class Fixtures {
         }
 
         public TaskDefinition build() {
-            String family = address.substring(address.lastIndexOf('.') + 1);
-            return new TaskDefinition(Address.of(address), Value.known(family), Value.known(List.copyOf(containers)),
-                    volumes, exec, task, ChangeAction.CREATE, null, List.of());
+            String name = family != null ? family : address.substring(address.lastIndexOf('.') + 1);
+            return new TaskDefinition(Address.of(address), Value.known(name), Value.known(List.copyOf(containers)),
+                    volumes, exec, task, ChangeAction.CREATE, location, List.of());
         }
     }
 }

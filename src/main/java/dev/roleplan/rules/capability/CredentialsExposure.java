@@ -6,19 +6,21 @@ import dev.roleplan.engine.RuleContext;
 import dev.roleplan.engine.RuleInfo;
 import dev.roleplan.engine.Severity;
 import dev.roleplan.model.RoleKind;
+import dev.roleplan.rules.roles.ExecutionRoleGrantsApplicationPermissions;
 
 @RuleInfo(id = "RP402", severity = Severity.HIGH,
         summary = "The role can read credentials or secrets without a resource bound",
         description = "Actions such as secretsmanager:GetSecretValue, ssm:GetParameter*, kms:Decrypt, iam:CreateAccessKey "
                 + "or sts:AssumeRole on \"*\" hand every secret, parameter or assumable role in the account to code in the "
-                + "task. Bound them to the secrets, parameters, keys and roles the task uses. ecr:GetAuthorizationToken is "
-                + "reported only on the task role: the execution role needs it to pull images.")
+                + "task. Bound them to the secrets, parameters, keys and roles the task uses. On the execution role the "
+                + "platform's own actions (ecr:GetAuthorizationToken, secretsmanager:GetSecretValue, ssm:GetParameters, "
+                + "kms:Decrypt) are judged by RP201/RP202, which know what the containers read, not here.")
 public final class CredentialsExposure implements Rule {
 
     @Override
     public void check(RuleContext context, Reporter reporter) {
         UnboundedActions.report(context, reporter, RiskLists.get().credentials(),
-                (kind, action) -> kind == RoleKind.EXECUTION && action.equalsIgnoreCase("ecr:GetAuthorizationToken"),
+                (kind, action) -> kind == RoleKind.EXECUTION && ExecutionRoleGrantsApplicationPermissions.isPlatformAction(action),
                 "read credentials or secrets");
     }
 }

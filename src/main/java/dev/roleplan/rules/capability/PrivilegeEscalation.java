@@ -32,7 +32,7 @@ public final class PrivilegeEscalation implements Rule {
             EffectivePermissions perms = Permissions.of(context, use.role());
             List<String> found = new ArrayList<>();
             for (RiskLists.Method m : methods) {
-                if (m.actions().stream().allMatch(perms::allowsUnbounded)) {
+                if (enables(m, perms)) {
                     found.add(m.label());
                 }
             }
@@ -41,10 +41,29 @@ public final class PrivilegeEscalation implements Rule {
             }
             reporter.at(use.taskDefinition()).role(use.ref())
                     .message("The " + use.kind().label() + " role can escalate its privileges by "
-                            + Texts.count(found.size(), "known method") + " (actions allowed on \"*\" without conditions): "
+                            + Texts.count(found.size(), "known method") + ": "
                             + String.join("; ", found.subList(0, Math.min(found.size(), Texts.LIST_LIMIT)))
                             + (found.size() > Texts.LIST_LIMIT ? " and " + (found.size() - Texts.LIST_LIMIT) + " more" : "")
                             + ".");
         }
+    }
+
+    /**
+     * Whether the role's permissions enable a method. As in cloudsplaining, every action must be allowed on "*"
+     * without conditions; except that in a combination with iam:PassRole on "*", the other actions need only be
+     * allowed unconditionally on some resource: ecs:RunTask limited to one task definition family or
+     * lambda:CreateFunction to one function name still runs code as whatever role is passed.
+     */
+    static boolean enables(RiskLists.Method method, EffectivePermissions perms) {
+        boolean passesAnyRole = method.actions().size() > 1 && method.actions().contains("iam:PassRole")
+                && perms.allowsUnbounded("iam:PassRole");
+        for (String action : method.actions()) {
+            boolean ok = perms.allowsUnbounded(action)
+                    || (passesAnyRole && perms.grant(action).map(g -> !g.conditional()).orElse(false));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 }

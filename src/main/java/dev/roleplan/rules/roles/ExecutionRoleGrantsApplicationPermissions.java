@@ -97,6 +97,9 @@ public final class ExecutionRoleGrantsApplicationPermissions implements Rule {
                 parts.add(e.getKey() + ":* (all " + all.size() + " actions)");
             } else if (missing.size() <= 3) {
                 parts.add(e.getKey() + ":* except " + String.join(", ", missing) + " (" + list.size() + " actions)");
+            } else if (list.size() * 2 > all.size()) {
+                // Most of the service, typically a service wildcard on specific resources.
+                parts.add(e.getKey() + ":* (" + list.size() + " of its " + all.size() + " actions)");
             } else {
                 parts.add(String.join(", ", list.subList(0, LISTED_PER_SERVICE)) + " and " + (list.size() - LISTED_PER_SERVICE)
                         + " more " + e.getKey() + " actions");

@@ -33,6 +33,10 @@ public final class MalformedPolicy implements Rule {
                 }
                 for (Statement s : doc.statements()) {
                     if (s.resources() == null) {
+                        // The parser accepts this shape for trust and resource policies; an identity policy needs it.
+                        reporter.at(use.taskDefinition()).role(use.ref()).policy(policy).statement(s).key("no resource")
+                                .message("Statement " + s.label() + " of " + policy.id()
+                                        + " has neither Resource nor NotResource; AWS rejects the policy.");
                         continue;
                     }
                     String element = s.resources().negated() ? "NotResource" : "Resource";

@@ -104,10 +104,15 @@ public final class UnknownConditionKey implements Rule {
         if (lowerCatalog.equals(lowerKey)) {
             return true;
         }
-        if (!lowerCatalog.contains("${") && !lowerCatalog.contains("<")) {
+        // Placeholders: ${TagKey}, <key>, and the older spelling ".../tag-key" (secretsmanager:ResourceTag/tag-key).
+        String marked = lowerCatalog.replaceAll("\\$\\{[^}]*}|<[^>]*>", "\u0000");
+        if (marked.endsWith("/tag-key")) {
+            marked = marked.substring(0, marked.length() - "tag-key".length()) + "\u0000";
+        }
+        if (marked.indexOf('\u0000') < 0) {
             return false;
         }
-        String[] literals = lowerCatalog.replaceAll("\\$\\{[^}]*}|<[^>]*>", "\u0000").split("\u0000", -1);
+        String[] literals = marked.split("\u0000", -1);
         StringBuilder regex = new StringBuilder(Pattern.quote(literals[0]));
         for (int i = 1; i < literals.length; i++) {
             regex.append(".+").append(Pattern.quote(literals[i]));

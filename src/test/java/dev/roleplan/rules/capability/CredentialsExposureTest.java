@@ -22,7 +22,7 @@ class CredentialsExposureTest {
               {"Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:us-east-1:123456789012:key/k"}]}""";
 
     @Test
-    void ecrTokenCountsOnlyOnTheTaskRole() {
+    void platformActionsCountOnlyOnTheTaskRole() {
         Model m = model(taskDefinition("aws_ecs_task_definition.a")
                 .execution(role("aws_iam_role.exec").inline("aws_iam_role_policy.e", POLICY))
                 .task(role("aws_iam_role.task").inline("aws_iam_role_policy.t", POLICY)));
@@ -30,8 +30,8 @@ class CredentialsExposureTest {
                 "RP402 high aws_ecs_task_definition.a | execution aws_iam_role.exec | - | -",
                 "RP402 high aws_ecs_task_definition.a | task aws_iam_role.task | - | -"), findings(m, rule));
         assertEquals(List.of(
-                "The execution role can read credentials or secrets on every resource (\"*\", no conditions): secretsmanager:GetSecretValue, "
-                        + "ssm:GetParameter, ssm:GetParameters, ssm:GetParametersByPath.",
+                "The execution role can read credentials or secrets on every resource (\"*\", no conditions): "
+                        + "ssm:GetParameter, ssm:GetParametersByPath.",
                 "The task role can read credentials or secrets on every resource (\"*\", no conditions): ecr:GetAuthorizationToken, "
                         + "secretsmanager:GetSecretValue, ssm:GetParameter, ssm:GetParameters, ssm:GetParametersByPath."),
                 new Engine(List.of(rule)).run(m).stream().map(Finding::message).toList());

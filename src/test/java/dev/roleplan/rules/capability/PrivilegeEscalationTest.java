@@ -28,7 +28,7 @@ class PrivilegeEscalationTest {
                         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}""");
         Model m = model(taskDefinition("aws_ecs_task_definition.a").task(task));
         assertEquals(List.of("RP401 critical aws_ecs_task_definition.a | task aws_iam_role.task | - | -"), findings(m, rule));
-        assertEquals("The task role can escalate its privileges by 1 known method (actions allowed on \"*\" without conditions): "
+        assertEquals("The task role can escalate its privileges by 1 known method: "
                 + "ecs:RegisterTaskDefinition + ecs:RunTask + iam:PassRole.", new Engine(List.of(rule)).run(m).get(0).message());
     }
 
@@ -43,10 +43,21 @@ class PrivilegeEscalationTest {
                 "RP401 critical aws_ecs_task_definition.a | execution aws_iam_role.exec | - | -",
                 "RP401 critical aws_ecs_task_definition.a | task aws_iam_role.task | - | -"), findings(m, rule));
         var found = new Engine(List.of(rule)).run(m);
-        assertEquals("The execution role can escalate its privileges by 1 known method (actions allowed on \"*\" without "
-                + "conditions): iam:CreatePolicyVersion.", found.get(0).message());
-        assertTrue(found.get(1).message().matches("The task role can escalate its privileges by \\d\\d known methods .* and \\d\\d more\\."),
+        assertEquals("The execution role can escalate its privileges by 1 known method: "
+                + "iam:CreatePolicyVersion.", found.get(0).message());
+        assertTrue(found.get(1).message().matches("The task role can escalate its privileges by \\d\\d known methods: .* and \\d\\d more\\."),
                 found.get(1).message());
+    }
+
+    @Test
+    void passRoleOnStarMakesCompanionsLimitedToSomeResourceEnough() {
+        var task = role("aws_iam_role.task").inline("aws_iam_role_policy.deploy", """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:PassRole","ecs:RegisterTaskDefinition"],"Resource":"*"},
+                  {"Effect":"Allow","Action":"ecs:RunTask","Resource":"arn:aws:ecs:us-east-1:123456789012:task-definition/app:*"},
+                  {"Effect":"Allow","Action":"lambda:UpdateFunctionCode","Resource":"arn:aws:lambda:us-east-1:123456789012:function:app"}]}""");
+        Model m = model(taskDefinition("aws_ecs_task_definition.a").task(task));
+        assertEquals("The task role can escalate its privileges by 1 known method: ecs:RegisterTaskDefinition + ecs:RunTask + iam:PassRole.",
+                new Engine(List.of(rule)).run(m).get(0).message(), "lambda:UpdateFunctionCode alone must be on \"*\"");
     }
 
     @Test

@@ -51,6 +51,13 @@ class MalformedPolicyTest {
     }
 
     @Test
+    void identityStatementWithoutResource() {
+        assertEquals(List.of("Statement Read of aws_iam_role_policy.p has neither Resource nor NotResource; AWS rejects the policy."),
+                messages("""
+                        {"Version":"2012-10-17","Statement":[{"Sid":"Read","Effect":"Allow","Action":"s3:GetObject"}]}"""));
+    }
+
+    @Test
     void resourceThatIsNotAnArnSaysWhere() {
         assertEquals(List.of("Statement 0 of aws_iam_role_policy.p, Resource: \"s3\" is neither \"*\" nor an ARN "
                 + "(arn:partition:service:region:account:resource)."), messages("""

@@ -56,6 +56,26 @@ class ResourceTypeMismatchTest {
                  "Resource":["arn:aws:s3:::b","arn:aws:s3:::b/*"]}}"""));
     }
 
+    /**
+     * parliament's test_resource_mismatch. parliament reports a statement only when none of its resources fit;
+     * roleplan reports each resource that fits no action, because a dead entry beside a live one is still a
+     * mistake (typically the bucket ARN without /* next to the objects).
+     */
+    @Test
+    void parliamentResourceMismatchCasesPerResource() {
+        assertEquals(List.of(), messages(rule, policy("ec2:RunInstances", "arn:aws:ec2:*:123456789012:instance/*", null)));
+        assertEquals(1, messages(rule, policy("ec2:RunInstances", "arn:aws:ec2:*:123456789012:fake_resource_type/*", null)).size());
+        assertEquals(List.of("Statement VisualEditor0 of aws_iam_role_policy.p: arn:aws:ec2:*:123456789012:fake_instance/* is of no "
+                        + "resource type that ec2:RunInstances accepts"),
+                messages(rule, """
+                        {"Version":"2012-10-17","Statement":[{"Sid":"VisualEditor0","Effect":"Allow","Action":"ec2:RunInstances",
+                          "Resource":["arn:aws:ec2:*:123456789012:instance/*","arn:aws:ec2:*:123456789012:fake_instance/*"]}]}""")
+                        .stream().map(m -> m.substring(0, m.indexOf(" ("))).toList());
+        assertEquals(2, messages(rule, """
+                {"Version":"2012-10-17","Statement":[{"Sid":"VisualEditor0","Effect":"Allow","Action":"ec2:RunInstances",
+                  "Resource":["arn:aws:ec2:*:123456789012:fake_instance/*","arn:aws:ec2:*:123456789012:fake_instance_2/*"]}]}""").size());
+    }
+
     @Test
     void checksDenyStatementsToo() {
         var task = role("aws_iam_role.task").inline("aws_iam_role_policy.p", """

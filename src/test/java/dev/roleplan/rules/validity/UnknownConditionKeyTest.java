@@ -41,6 +41,9 @@ class UnknownConditionKeyTest {
                 "{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2019-07-16T12:00:00Z\"},\"StringEquals\":{\"s3:prefix\":[\"home/${aws:username}/*\"]}}")));
         assertEquals(List.of(), messages(rule, policy("s3:GetObject", "arn:aws:s3:::b/*",
                 "{\"StringEquals\":{\"s3:ExistingObjectTag/team\":\"a\",\"aws:ResourceTag/env\":\"prod\",\"AWS:SourceVpce\":\"vpce-1\"}}")));
+        // the catalog's older template spelling: secretsmanager:ResourceTag/tag-key (found checking AWS-managed policies)
+        assertEquals(List.of(), messages(rule, policy("secretsmanager:GetSecretValue", "*",
+                "{\"StringEquals\":{\"secretsmanager:ResourceTag/SageMaker\":\"true\",\"secretsmanager:ResourceTag/aws:secretsmanager:owningService\":\"x\"}}")));
         assertEquals(List.of(), messages(rule, policy("kms:CreateGrant", "*", "{\"Bool\":{\"kms:GrantIsForAWSResource\":true}}")));
         assertEquals(List.of(), messages(rule, policy("iam:PassRole", "*", "{\"StringEquals\":{\"iam:PassedToService\":\"ecs-tasks.amazonaws.com\"}}")));
         assertEquals(List.of(), messages(rule, policy("*", "*", "{\"StringEquals\":{\"s3:prefix\":\"a\"}}")));

@@ -1,0 +1,62 @@
+package dev.roleplan.input.hcl.syntax;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Entry points of the HCL native-syntax parser. Every method either returns a complete tree or throws
+ * {@link HclSyntaxException} with the file, line and column of the first problem; nothing is skipped or
+ * guessed. The parser reads only what it is given: no network, no files other than the one named, no output.
+ */
+public final class HclParser {
+
+    private HclParser() {
+    }
+
+    /** Parses a configuration file's text; {@code file} is the name used in positions and errors. */
+    public static Body parseConfig(String file, String text) {
+        return new Parser(file, Lexer.of(file, text)).parseFile();
+    }
+
+    /** Reads a file as UTF-8 (invalid UTF-8 is an error, as the specification requires) and parses it. */
+    public static Body parseConfig(Path path, String displayName) throws IOException {
+        return parseConfig(displayName, decodeUtf8(displayName, Files.readAllBytes(path)));
+    }
+
+    /** Parses a single expression, as found on the right of {@code =}; newlines are ignored. */
+    public static Expression parseExpression(String file, String text) {
+        return new Parser(file, Lexer.of(file, text)).parseStandaloneExpression();
+    }
+
+    /** Parses a whole text as a template (the language of {@code templatefile}). */
+    public static Expression parseTemplate(String file, String text) {
+        return parseTemplate(file, text, 1, 1);
+    }
+
+    /** As {@link #parseTemplate(String, String)}, for text that starts at that line and column of its file. */
+    public static Expression parseTemplate(String file, String text, int line, int column) {
+        return new Parser(file, Lexer.ofTemplate(file, text, line, column)).parseStandaloneTemplate();
+    }
+
+    /** As {@link #parseExpression(String, String)}, for text that starts at that line and column of its file. */
+    public static Expression parseExpression(String file, String text, int line, int column) {
+        return new Parser(file, Lexer.of(file, text, line, column)).parseStandaloneExpression();
+    }
+
+    static String decodeUtf8(String file, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new HclSyntaxException(file, 1, 1, "the file is not valid UTF-8");
+        }
+    }
+}
