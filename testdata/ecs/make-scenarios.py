@@ -59,8 +59,8 @@ CONTAINERS = [{
     "portMappings": [], "systemControls": [], "volumesFrom": []}]
 
 def scenario(name, exec_policies=None, exec_managed=(), task_policies=None, task_trust=TRUST, execution=True,
-             containers=CONTAINERS, sensitive_containers=False, extra_variables=None):
-    R = []  # (address, type, name, after, after_unknown, after_sensitive, config expressions)
+             containers=CONTAINERS, sensitive_containers=False, extra_variables=None, extra_resources=()):
+    R = list(extra_resources)  # (address, type, name, after, after_unknown, after_sensitive, config expressions)
     def role(rname, trust):
         R.append((f"aws_iam_role.{rname}", "aws_iam_role", rname,
                   {"assume_role_policy": mini(trust), "description": None, "force_detach_policies": False,
@@ -179,3 +179,12 @@ leaky = json.loads(json.dumps(CONTAINERS))
 leaky[0]["environment"].append({"name": "DATABASE_URL", "value": "postgres://shop:pr0d-Pa55w0rd@db.internal:5432/shop"})
 scenario("no_execution_role", execution=False, containers=leaky, sensitive_containers=True, task_policies=[doc(*TASK_EXACT)],
          extra_variables={"db_url": {"value": "postgres://shop:pr0d-Pa55w0rd@db.internal:5432/shop"}})
+# The database secret is encrypted with a customer-managed KMS key the input names: the execution role must
+# also be allowed kms:Decrypt on that key, and here it is not.
+KEY = f"arn:aws:kms:{REG}:{ACC}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+scenario("kms", exec_policies=[doc(*EXACT)], task_policies=[doc(*TASK_EXACT)], extra_resources=[
+    ("aws_secretsmanager_secret.db", "aws_secretsmanager_secret", "db",
+     {"description": None, "force_overwrite_replica_secret": False, "kms_key_id": KEY, "name": "shop/web/db",
+      "recovery_window_in_days": 30, "tags": None},
+     {"arn": True, "id": True, "name_prefix": True, "policy": True, "replica": True, "tags_all": True}, {"replica": [], "tags_all": {}},
+     {"kms_key_id": {"constant_value": KEY}, "name": {"constant_value": "shop/web/db"}})])

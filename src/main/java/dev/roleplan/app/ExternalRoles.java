@@ -56,7 +56,7 @@ public final class ExternalRoles {
                     td.location(), td.problems()));
         }
         return new dev.roleplan.model.Model(model.inputs(), tds, roles, model.services(), model.context(), model.notices(),
-                model.sensitiveValues(), model.before());
+                model.sensitiveValues(), model.storedSecrets(), model.before());
     }
 
     private RoleRef link(RoleRef ref, List<Role> roles) {

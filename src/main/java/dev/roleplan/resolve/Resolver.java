@@ -1,5 +1,6 @@
 package dev.roleplan.resolve;
 
+import dev.roleplan.ecs.StoredSecrets;
 import dev.roleplan.input.ContainerDefinitionsParser;
 import dev.roleplan.model.AccountContext;
 import dev.roleplan.model.Address;
@@ -9,6 +10,7 @@ import dev.roleplan.model.EcsService;
 import dev.roleplan.model.Infrastructure;
 import dev.roleplan.model.InputInfo;
 import dev.roleplan.model.Model;
+import dev.roleplan.model.StoredSecret;
 import dev.roleplan.model.Notice;
 import dev.roleplan.model.Reference;
 import dev.roleplan.model.Resource;
@@ -58,7 +60,7 @@ public final class Resolver {
         Model after = resolve(inputs, false);
         Model before = resolve(inputs.stream().map(Resolver::beforeView).toList(), true);
         return new Model(after.inputs(), after.taskDefinitions(), after.roles(), after.services(), after.context(),
-                after.notices(), after.sensitiveValues(), before);
+                after.notices(), after.sensitiveValues(), after.storedSecrets(), before);
     }
 
     private Model resolve(List<Infrastructure> inputs, boolean quiet) {
@@ -69,7 +71,10 @@ public final class Resolver {
         List<Notice> notices = new ArrayList<>();
         Set<String> sensitive = new HashSet<>();
         List<AccountContext> contexts = new ArrayList<>();
+        List<StoredSecret> storedSecrets = new ArrayList<>();
         for (Infrastructure input : inputs) {
+            // Which KMS key encrypts each secret and SecureString parameter, for the kms:Decrypt requirement.
+            storedSecrets.addAll(StoredSecrets.from(input.resources()));
             infos.add(input.input());
             notices.addAll(input.notices());
             sensitive.addAll(input.sensitiveValues());
@@ -102,7 +107,8 @@ public final class Resolver {
         taskDefinitions.sort(Comparator.comparing(TaskDefinition::address));
         roles.sort(Comparator.comparing(Role::address));
         services.sort(Comparator.comparing(EcsService::address));
-        return new Model(infos, taskDefinitions, roles, services, context(contexts, roles), notices, sensitive, null);
+        return new Model(infos, taskDefinitions, roles, services, context(contexts, roles), notices, sensitive,
+                storedSecrets, null);
     }
 
     /** The input as it was before the change: resources with prior values only. */

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -50,7 +51,7 @@ class EcsPlanScenariosTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"satisfied", "missing", "too_broad", "wildcards_and_managed", "denied_explicitly", "no_execution_role"})
+    @ValueSource(strings = {"satisfied", "missing", "too_broad", "wildcards_and_managed", "denied_explicitly", "no_execution_role", "kms"})
     void reportsExactlyWhatIsExpected(String name) throws Exception {
         Model model = read(name);
         String actual = new TextReport().render(Report.of("test", model, findings(model)));
@@ -83,6 +84,16 @@ class EcsPlanScenariosTest {
     }
 
     @Test
+    void aSecretEncryptedWithACustomerKeyNeedsKmsDecrypt() {
+        List<String> found = findings(read("kms")).stream()
+                .map(f -> f.rule().id() + " " + f.severity().label() + " " + f.message()).toList();
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("RP201 high "), found.get(0));
+        assertTrue(found.get(0).contains("kms:Decrypt"), found.get(0));
+        assertTrue(found.get(0).contains("arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"), found.get(0));
+    }
+
+    @Test
     void theSensitiveDatabaseUrlAppearsInNoOutput() {
         Model model = read("no_execution_role");
         Report report = Report.of("test", model, findings(model));
@@ -93,12 +104,13 @@ class EcsPlanScenariosTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"satisfied", "missing", "too_broad", "wildcards_and_managed", "denied_explicitly"})
+    @ValueSource(strings = {"satisfied", "missing", "too_broad", "wildcards_and_managed", "denied_explicitly", "kms"})
     void theSuggestedPolicyRoundTrips(String name) {
         Model model = read(name);
         TaskDefinition td = model.taskDefinitions().get(0);
         List<Requirement> required = Requirements.analyse(td, model).of(RoleKind.EXECUTION);
-        assertEquals(12, required.size(), "every execution-role requirement kind but KMS");
+        boolean encrypted = name.equals("kms");
+        assertEquals(encrypted ? 13 : 12, required.size(), "every execution-role requirement kind, KMS where a key encrypts a secret");
         PolicyDocument suggested = PolicyParser.parse(SuggestedPolicy.of(required).toJson());
         List<String> wrong = new ArrayList<>();
         for (Requirement r : required) {
