@@ -39,6 +39,7 @@ public final class Main {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new Root());
         cli.addSubcommand(new CheckCommand(io, analyzer, clock, workingDirectory));
+        cli.addSubcommand(new DiffCommand(io, analyzer));
         cli.addSubcommand(new RulesCommand(io));
         cli.addSubcommand(PolicyCommand.commandLine(io));
         cli.setOut(io.out());
@@ -91,6 +92,7 @@ public final class Main {
                     "Reviews the IAM roles behind AWS ECS task definitions in Terraform and OpenTofu changes.",
                     "",
                     "Start with:  roleplan check plan.json     (plan.json from `terraform show -json PLANFILE`)",
+                    "Changes:     roleplan diff BASE HEAD      (what the roles can do in HEAD that they could not in BASE)",
                     "Rules:       roleplan rules [ID]",
                     "Policies:    roleplan policy check FILE.json | roleplan policy simulate --policy FILE.json ..."})
     static final class Root implements Runnable {
@@ -103,7 +105,7 @@ public final class Main {
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, rules or policy");
+            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, diff, rules or policy");
         }
     }
 

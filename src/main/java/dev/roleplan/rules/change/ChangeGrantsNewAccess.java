@@ -45,11 +45,26 @@ public final class ChangeGrantsNewAccess implements Rule {
         }
     }
 
+    private final boolean anyInput;
+
+    /** As a check rule: only plan input has a before worth comparing with. */
+    public ChangeGrantsNewAccess() {
+        this(false);
+    }
+
+    /**
+     * @param anyInput compare whatever {@code model.before()} holds, whatever the input kind ({@code roleplan
+     *                 diff}, where before is the base revision)
+     */
+    public ChangeGrantsNewAccess(boolean anyInput) {
+        this.anyInput = anyInput;
+    }
+
     @Override
     public void check(RuleContext context, Reporter reporter) {
         Model model = context.model();
-        // Only a plan has a before; .tf input (and a plan without prior values) has nothing to compare with.
-        if (model.before() == null || model.inputs().stream().noneMatch(i -> "plan".equals(i.kind()))) {
+        // Only a plan has a before: .tf input has no prior values, so every task definition would look new.
+        if (model.before() == null || !anyInput && model.inputs().stream().noneMatch(i -> "plan".equals(i.kind()))) {
             return;
         }
         for (TaskDelta d : AccessDeltas.between(model.before(), model)) {
