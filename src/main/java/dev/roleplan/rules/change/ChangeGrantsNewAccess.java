@@ -67,6 +67,10 @@ public final class ChangeGrantsNewAccess implements Rule {
         if (model.before() == null || !anyInput && model.inputs().stream().noneMatch(i -> "plan".equals(i.kind()))) {
             return;
         }
+        if (!anyInput && model.before().taskDefinitions().isEmpty() && model.before().roles().isEmpty()) {
+            // A first apply (no prior values): everything is new, and the other rules already describe all of it.
+            return;
+        }
         for (TaskDelta d : AccessDeltas.between(model.before(), model)) {
             if (d.after() == null || !d.delta().widens()) {
                 continue; // removed access only: nothing granted

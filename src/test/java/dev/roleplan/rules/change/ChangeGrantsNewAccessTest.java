@@ -136,10 +136,20 @@ class ChangeGrantsNewAccessTest {
 
     @Test
     void aNewTaskDefinitionListsEverythingItsRoleAllows() {
-        Model m = change(model(), model(taskDefinition("aws_ecs_task_definition.api")
+        RoleBuilder other = role("aws_iam_role.other").inline("aws_iam_role_policy.other",
+                policy("{\"Effect\":\"Allow\",\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\"}"));
+        Model m = change(model(taskDefinition("aws_ecs_task_definition.old").task(other)),
+                model(taskDefinition("aws_ecs_task_definition.old").task(other), taskDefinition("aws_ecs_task_definition.api")
                 .task(taskRole("{\"Effect\":\"Allow\",\"Action\":[\"sqs:SendMessage\",\"sqs:ReceiveMessage\"],\"Resource\":\"arn:aws:sqs:us-east-1:123456789012:jobs\"}"))));
         assertEquals(List.of("info New task definition: the task role aws_iam_role.task allows "
                 + "sqs:ReceiveMessage, sqs:SendMessage on arn:aws:sqs:us-east-1:123456789012:jobs."), messages(m));
+    }
+
+    @Test
+    void silentOnAFirstApply() {
+        Model m = change(model(), model(taskDefinition("aws_ecs_task_definition.api")
+                .task(taskRole("{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}"))));
+        assertEquals(List.of(), findings(m, rule));
     }
 
     @Test
