@@ -156,4 +156,15 @@ class AccessComparisonTest {
         assertEquals(List.of(), lines(compare(policies(allow("\"s3:GetObject\"", "\"*\"")), policies(notProd))).stream()
                 .filter(l -> l.startsWith("new")).toList());
     }
+
+    @Test
+    void everyActionOnEverythingIsOneLinePerService() {
+        ActionCatalog catalog = ActionCatalog.get();
+        Delta d = compare(policies(allow("\"s3:GetObject\"", "\"*\"")), policies(allow("\"*\"", "\"*\"")));
+        long services = catalog.services().values().stream().filter(s -> !s.actions().isEmpty()).count();
+        assertEquals(services, d.lines().size());
+        assertEquals(catalog.actionCount() - 2, d.entries().size(), "all but s3:GetObject and sts:GetCallerIdentity");
+        assertTrue(lines(d).contains("new: s3:* except s3:GetObject on *"), lines(d).toString());
+        assertTrue(lines(d).contains("new: iam:* on *"));
+    }
 }
