@@ -94,4 +94,13 @@ class DiffCommandTest {
         assertTrue(delta < md.indexOf("#### Task definitions"), md);
         assertTrue(md.contains("also allows s3\\:DeleteObject on arn\\:aws\\:s3\\:\\:\\:assets\\/\\*\\."), md);
     }
+
+    @Test
+    void aReplacedTaskDefinitionThatSwitchesRolesIsComparedRoleAgainstRole() {
+        Cli r = Cli.run("check", "testdata/diff/role-swap.plan.json", "--rule", "RP701", "--fail-on", "never");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("The task role changes from aws_iam_role.task to aws_iam_role.admin, which also allows s3:* except "
+                + "s3:GetObject on arn:aws:s3:::assets/*. Severity high because of RP302 (allows-service-wildcard) about this access.\n",
+                rp701(r));
+    }
 }
