@@ -453,25 +453,71 @@ public final class AccessComparison {
 
     // ---- presentation --------------------------------------------------------------------------------
 
-    /** Groups by service, resource and conditional-ness; collapses to the author's wildcards where they fit. */
+    /**
+     * Groups by resource and conditional-ness; where the actions are most of every action there is (a
+     * NotAction, or {@code *}), one line {@code * except ...}; otherwise one line per service, collapsed to the
+     * author's wildcards where they fit.
+     */
     private List<Line> lines(Kind kind, List<Entry> entries, Set<String> wildcards) {
-        Map<List<String>, List<String>> groups = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
-                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)));
+        Map<List<String>, TreeSet<String>> byResource = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
         for (Entry e : entries) {
-            groups.computeIfAbsent(List.of(e.service().toLowerCase(Locale.ROOT), e.resource(), String.valueOf(e.conditional())),
-                    k -> new ArrayList<>()).add(e.action());
+            byResource.computeIfAbsent(List.of(e.resource(), String.valueOf(e.conditional())),
+                    k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)).add(e.action());
         }
         List<Line> out = new ArrayList<>();
-        for (Map.Entry<List<String>, List<String>> g : groups.entrySet()) {
-            String service = g.getKey().get(0);
-            String resource = g.getKey().get(1);
-            boolean conditional = Boolean.parseBoolean(g.getKey().get(2));
-            TreeSet<String> actions = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            actions.addAll(g.getValue());
-            List<String> parts = collapse(service, resource, actions, wildcards);
-            out.add(new Line(kind, service, resource, conditional, String.join("; ", parts), g.getValue().size()));
+        for (Map.Entry<List<String>, TreeSet<String>> g : byResource.entrySet()) {
+            String resource = g.getKey().get(0);
+            boolean conditional = Boolean.parseBoolean(g.getKey().get(1));
+            TreeSet<String> actions = g.getValue();
+            List<String> universe = universe(resource);
+            if (actions.size() * 2 > universe.size()) {
+                out.add(new Line(kind, "*", resource, conditional, allExcept(universe, actions), actions.size()));
+                continue;
+            }
+            Map<String, TreeSet<String>> byService = new TreeMap<>();
+            for (String a : actions) {
+                byService.computeIfAbsent(a.substring(0, a.indexOf(':')).toLowerCase(Locale.ROOT),
+                        k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)).add(a);
+            }
+            for (Map.Entry<String, TreeSet<String>> sg : byService.entrySet()) {
+                List<String> parts = collapse(sg.getKey(), resource, sg.getValue(), wildcards);
+                out.add(new Line(kind, sg.getKey(), resource, conditional, String.join("; ", parts), sg.getValue().size()));
+            }
         }
+        out.sort(Comparator.comparing(Line::service).thenComparing(Line::resource).thenComparing(Line::conditional));
         return out;
+    }
+
+    /** Every action that a grant on this resource can mean (wildcard-only actions only on "*"). */
+    private List<String> universe(String resource) {
+        return catalog.allActions().stream()
+                .filter(a -> resource.equals("*") || !a.isWildcardOnly())
+                .map(ActionInfo::fullName)
+                .filter(a -> !a.equalsIgnoreCase(PolicyEvaluator.ALWAYS_ALLOWED))
+                .toList();
+    }
+
+    /** {@code *} with what is missing: whole services as {@code service:*}, else the actions. */
+    private static String allExcept(List<String> universe, Set<String> actions) {
+        Map<String, List<String>> missingByService = new TreeMap<>();
+        Map<String, Integer> sizeByService = new TreeMap<>();
+        for (String a : universe) {
+            String service = a.substring(0, a.indexOf(':')).toLowerCase(Locale.ROOT);
+            sizeByService.merge(service, 1, Integer::sum);
+            if (!actions.contains(a)) {
+                missingByService.computeIfAbsent(service, k -> new ArrayList<>()).add(a);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, List<String>> m : missingByService.entrySet()) {
+            if (m.getValue().size() == sizeByService.get(m.getKey())) {
+                missing.add(m.getKey() + ":*");
+            } else {
+                missing.addAll(m.getValue());
+            }
+        }
+        return missing.isEmpty() ? "*" : "* except " + names(missing);
     }
 
     /**
@@ -496,7 +542,9 @@ public final class AccessComparison {
             List<String> names = catalog.expand(w).stream()
                     .filter(a -> a.fullName().toLowerCase(Locale.ROOT).startsWith(service + ":"))
                     .filter(a -> resource.equals("*") || !a.isWildcardOnly())
-                    .map(ActionInfo::fullName).toList();
+                    .map(ActionInfo::fullName)
+                    .filter(a -> !a.equalsIgnoreCase(PolicyEvaluator.ALWAYS_ALLOWED))
+                    .toList();
             expanded.add(Map.entry(w, names));
         }
         expanded.sort(Comparator.comparing((Map.Entry<String, List<String>> e) -> -e.getValue().size())
