@@ -39,6 +39,7 @@ public final class Main {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new Root());
         cli.addSubcommand(new CheckCommand(io, analyzer, clock, workingDirectory));
+        cli.addSubcommand(new DiffCommand(io, analyzer));
         cli.addSubcommand(new RulesCommand(io));
         cli.addSubcommand(PolicyCommand.commandLine(io));
         cli.addSubcommand(new CommentCommand(new MarkdownComment()));
@@ -92,6 +93,7 @@ public final class Main {
                     "Reviews the IAM roles behind AWS ECS task definitions in Terraform and OpenTofu changes.",
                     "",
                     "Start with:  roleplan check plan.json     (plan.json from `terraform show -json PLANFILE`)",
+                    "Changes:     roleplan diff BASE HEAD      (what the roles can do in HEAD that they could not in BASE)",
                     "Rules:       roleplan rules [ID]",
                     "Policies:    roleplan policy check FILE.json | roleplan policy simulate --policy FILE.json ...",
                     "PR comment:  roleplan comment REPORT.json   (from `roleplan check --format json`)"})
@@ -105,7 +107,7 @@ public final class Main {
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, rules, policy or comment");
+            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, diff, rules, policy or comment");
         }
     }
 

@@ -138,7 +138,7 @@ public final class EffectivePermissions {
         return grants;
     }
 
-    private static List<ActionInfo> actionsOf(Statement s, ActionCatalog catalog) {
+    static List<ActionInfo> actionsOf(Statement s, ActionCatalog catalog) {
         if (!s.actions().negated()) {
             Set<ActionInfo> out = new LinkedHashSet<>();
             for (String pattern : s.actions().values()) {

@@ -58,6 +58,10 @@ public final class MarkdownReport implements Renderer {
         View view = View.of(report);
         List<Section> sections = new ArrayList<>();
         sections.add(Section.fixed(verdict(view)));
+        Section delta = delta(view);
+        if (delta != null) {
+            sections.add(delta);
+        }
         sections.add(table(view));
         for (Severity s : Severity.values()) {
             List<JsonNode> inSeverity = view.active.stream().filter(f -> severity(f) == s).toList();
@@ -176,6 +180,24 @@ public final class MarkdownReport implements Renderer {
             line.append(" · gate: `--fail-on ").append(threshold != null ? threshold.label() : "never").append('`');
         }
         return line.append("\n\n").toString();
+    }
+
+    /**
+     * The reviewer's first question, above the findings: what the change lets each task definition do that it
+     * could not before (RP701's findings, most severe first).
+     */
+    private static Section delta(View view) {
+        List<String> items = new ArrayList<>();
+        for (JsonNode f : view.active) {
+            if ("RP701".equals(str(f, "rule"))) {
+                String kind = str(f, "role_kind");
+                items.add("- This change lets " + Md.text(orUnknown(str(f, "task_definition")))
+                        + (kind == null ? "" : " (" + Md.text(kind) + " role)") + " do more, " + icon(severity(f)) + " "
+                        + Md.text(severity(f).label()) + ": " + Md.text(str(f, "message")) + "\n");
+            }
+        }
+        return items.isEmpty() ? null : new Section("delta", "#### What this change grants\n\n", items, "\n",
+                "new-access items");
     }
 
     private static Section table(View view) {

@@ -2,6 +2,7 @@ package dev.roleplan.rules;
 
 import dev.roleplan.engine.Rule;
 import dev.roleplan.rules.capability.CredentialsExposure;
+import dev.roleplan.rules.change.ChangeGrantsNewAccess;
 import dev.roleplan.rules.capability.DataExfiltration;
 import dev.roleplan.rules.capability.PrivilegeEscalation;
 import dev.roleplan.rules.capability.ResourceExposure;
@@ -69,6 +70,7 @@ public final class BuiltInRules {
                 new ConditionOperatorMismatch(),         // RP506
                 new InvalidOrDuplicateSid(),             // RP507
                 new PlaintextSecretInEnvironment(),      // RP601
+                new ChangeGrantsNewAccess(),             // RP701 (plan input with prior values)
                 new GuardrailAccessGranted()             // RP901 (guardrails come from the configuration)
         );
     }

@@ -78,6 +78,12 @@ public final class Fixtures {
                 context, List.of(), sensitive, stored, null);
     }
 
+    /** The after model of a plan whose prior values give {@code before} (RP701, roleplan diff). */
+    public static Model change(Model before, Model after) {
+        return new Model(after.inputs(), after.taskDefinitions(), after.roles(), after.services(), after.context(),
+                after.notices(), after.sensitiveValues(), after.storedSecrets(), before);
+    }
+
     /** Runs rules over the model and renders each finding as one comparable line. */
     public static List<String> findings(Model model, Rule... rules) {
         return new Engine(List.of(rules)).run(model).stream().map(Fixtures::line).toList();

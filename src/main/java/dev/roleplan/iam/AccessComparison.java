@@ -1,0 +1,573 @@
+package dev.roleplan.iam;
+
+import dev.roleplan.model.PolicyDocument;
+import dev.roleplan.model.Statement;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * What one set of policies (after) grants that another (before) does not, and the reverse: the access a
+ * change adds and removes, per concrete action and granted resource pattern.
+ *
+ * <p>For every action a policy of the granting side allows (wildcards and NotAction expanded against the
+ * catalog), each resource pattern of its Allow statements is checked against the other side: the pattern is
+ * new access when some ARN it matches, that the granting side does not itself deny or leave outside its
+ * boundary, is not allowed by the other side (not allowed by its Allows, denied by an unconditional Deny,
+ * or outside its boundary). This is decided exactly over the patterns' languages ({@link ResourceGlobs}), so
+ * {@code arn:aws:s3:::assets/*} is covered by {@code arn:aws:s3:::*} and by {@code *}, and
+ * {@code arn:aws:s3:::assets/?} is not covered by {@code arn:aws:s3:::assets/a}. When the exploration is
+ * too large to finish the pattern counts as new (conservative: a reviewer sees more, never less). A
+ * wildcard-only action ({@code ecr:GetAuthorizationToken}) is decided for the request resource {@code "*"}.
+ *
+ * <p>Conditions are not evaluated, only noticed: access that is allowed on both sides but unconditionally on
+ * one and only under a condition (or a conditional Deny, or a conditional boundary) on the other is
+ * reported as {@link Kind#NOW_UNCONDITIONAL} or {@link Kind#NOW_CONDITIONAL}.
+ */
+public final class AccessComparison {
+
+    /** One side: identity policies and the permissions boundary (null when none). */
+    public record PolicySet(List<NamedPolicy> identity, NamedPolicy boundary) {
+        public PolicySet {
+            identity = List.copyOf(identity);
+        }
+
+        public static PolicySet empty() {
+            return new PolicySet(List.of(), null);
+        }
+
+        /** Documents named "0", "1", ... and "boundary", as {@link PolicyEvaluator#evaluate} names them. */
+        public static PolicySet of(List<PolicyDocument> identity, PolicyDocument boundaryOrNull) {
+            List<NamedPolicy> named = new ArrayList<>();
+            for (int i = 0; i < identity.size(); i++) {
+                named.add(new NamedPolicy(String.valueOf(i), identity.get(i)));
+            }
+            return new PolicySet(named, boundaryOrNull == null ? null : new NamedPolicy("boundary", boundaryOrNull));
+        }
+    }
+
+    public enum Kind {
+        /** allowed after, not before (conditionally or not) */
+        ADDED("new"),
+        /** allowed before, not after */
+        REMOVED("removed"),
+        /** allowed on both sides, but after without the condition that limited it before */
+        NOW_UNCONDITIONAL("condition removed"),
+        /** allowed on both sides, but after only under a condition */
+        NOW_CONDITIONAL("condition added");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** Whether the change lets the role do more than before. */
+        public boolean widens() {
+            return this == ADDED || this == NOW_UNCONDITIONAL;
+        }
+    }
+
+    /**
+     * One concrete action on one granted resource pattern.
+     *
+     * @param resource    the pattern as the granting policy wrote it, or {@code "* except P, Q"} for NotResource
+     * @param conditional after allows it only under a condition (for REMOVED: before did)
+     * @param statements  the Allow statements of the granting side (after for ADDED/NOW_UNCONDITIONAL,
+     *                    before otherwise) that grant it
+     */
+    public record Entry(Kind kind, String action, String resource, boolean conditional, List<StatementRef> statements) {
+        public Entry {
+            statements = List.copyOf(statements);
+        }
+
+        public String service() {
+            return action.substring(0, action.indexOf(':'));
+        }
+    }
+
+    /**
+     * The entries of one kind, service, resource and conditional-ness in one line: {@code actions} is either
+     * the explicit list or an author's wildcard with the actions it does not include here
+     * ({@code s3:* except s3:GetObject, s3:PutObject}).
+     */
+    public record Line(Kind kind, String service, String resource, boolean conditional, String actions, int count) {
+        public String text() {
+            return actions + " on " + resource + (conditional ? " (conditional)" : "");
+        }
+    }
+
+    /** The whole difference; entries sorted by kind, action, resource. */
+    public record Delta(List<Entry> entries, List<Line> lines) {
+        public Delta {
+            entries = List.copyOf(entries);
+            lines = List.copyOf(lines);
+        }
+
+        public boolean isEmpty() {
+            return entries.isEmpty();
+        }
+
+        public List<Entry> of(Kind kind) {
+            return entries.stream().filter(e -> e.kind() == kind).toList();
+        }
+
+        public List<Line> linesOf(Kind kind) {
+            return lines.stream().filter(l -> l.kind() == kind).toList();
+        }
+
+        /** Whether after allows anything before did not (new access, or a condition lifted). */
+        public boolean widens() {
+            return entries.stream().anyMatch(e -> e.kind().widens());
+        }
+    }
+
+    /** Longest explicit action list in one line before it is cut with "and N more". */
+    static final int MAX_NAMES = 20;
+
+    private final ActionCatalog catalog;
+
+    private AccessComparison(ActionCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public static Delta compare(PolicySet before, PolicySet after, ActionCatalog catalog) {
+        AccessComparison c = new AccessComparison(catalog);
+        Side b = Side.of(before);
+        Side a = Side.of(after);
+        List<Entry> entries = new ArrayList<>();
+        entries.addAll(c.oneWay(a, b, Kind.ADDED, Kind.NOW_UNCONDITIONAL));
+        entries.addAll(c.oneWay(b, a, Kind.REMOVED, Kind.NOW_CONDITIONAL));
+        entries.sort(Comparator.comparing(Entry::kind).thenComparing(e -> e.action().toLowerCase(Locale.ROOT))
+                .thenComparing(Entry::resource).thenComparing(Entry::conditional));
+        List<Line> lines = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            Side granting = kind.widens() ? a : b;
+            lines.addAll(c.lines(kind, entries.stream().filter(e -> e.kind() == kind).toList(), granting.wildcards()));
+        }
+        return new Delta(entries, lines);
+    }
+
+    // ---- the comparison ------------------------------------------------------------------------------
+
+    /** A statement of one side, with whether it is in the boundary. */
+    private record Stmt(String policyId, Statement statement, boolean boundary) {
+    }
+
+    private record Side(List<Stmt> statements, boolean hasBoundary) {
+        static Side of(PolicySet set) {
+            List<Stmt> out = new ArrayList<>();
+            for (NamedPolicy p : set.identity()) {
+                for (Statement s : p.document().statements()) {
+                    if (wellFormed(s)) {
+                        out.add(new Stmt(p.id(), s, false));
+                    }
+                }
+            }
+            if (set.boundary() != null) {
+                for (Statement s : set.boundary().document().statements()) {
+                    if (wellFormed(s)) {
+                        out.add(new Stmt(set.boundary().id(), s, true));
+                    }
+                }
+            }
+            return new Side(out, set.boundary() != null);
+        }
+
+        private static boolean wellFormed(Statement s) {
+            return s.effect() != null && s.actions() != null && s.resources() != null;
+        }
+
+        /** The action wildcards the identity Allow statements use, for collapsing lines. */
+        Set<String> wildcards() {
+            Set<String> out = new TreeSet<>();
+            for (Stmt s : statements) {
+                if (!s.boundary() && s.statement().isAllow() && !s.statement().actions().negated()) {
+                    for (String p : s.statement().actions().values()) {
+                        if (Wildcard.hasWildcard(p) && !p.contains("${")) {
+                            out.add(p);
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A statement that matches the action, and whether only conditionally. */
+    private record Match(int index, boolean conditional) {
+    }
+
+    /** An action's matching statements on both sides: actions with the same signature compare alike. */
+    private record Signature(List<Match> granting, List<Match> other, boolean wildcardOnly) {
+    }
+
+    /** One result for a signature, before it is given its action. */
+    private record Raw(Kind kind, String resource, boolean conditional, List<StatementRef> statements) {
+    }
+
+    private List<Entry> oneWay(Side granting, Side other, Kind added, Kind unconditional) {
+        Map<Signature, List<Raw>> results = new HashMap<>();
+        List<Entry> out = new ArrayList<>();
+        for (String action : candidateActions(granting)) {
+            String lower = action.toLowerCase(Locale.ROOT);
+            if (lower.equals(PolicyEvaluator.ALWAYS_ALLOWED)) {
+                continue; // always allowed, whatever the policies say
+            }
+            boolean wildcardOnly = catalog.action(action).map(ActionInfo::isWildcardOnly).orElse(false);
+            Signature sig = new Signature(matches(granting, lower), matches(other, lower), wildcardOnly);
+            List<Raw> raws = results.computeIfAbsent(sig, s -> compute(s, granting, other, added, unconditional));
+            for (Raw r : raws) {
+                out.add(new Entry(r.kind(), action, r.resource(), r.conditional(), r.statements()));
+            }
+        }
+        return out;
+    }
+
+    private Set<String> candidateActions(Side side) {
+        Set<String> out = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (Stmt s : side.statements()) {
+            if (!s.boundary() && s.statement().isAllow()) {
+                for (ActionInfo a : EffectivePermissions.actionsOf(s.statement(), catalog)) {
+                    out.add(a.fullName());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Match> matches(Side side, String lowerAction) {
+        List<Match> out = new ArrayList<>();
+        for (int i = 0; i < side.statements().size(); i++) {
+            Statement s = side.statements().get(i).statement();
+            Tri m = PolicyEvaluator.actionMatches(s.actions(), lowerAction);
+            if (m != Tri.NO) {
+                out.add(new Match(i, m == Tri.UNKNOWN || s.hasConditions()));
+            }
+        }
+        return out;
+    }
+
+    /** The granted patterns of one signature, each checked against the other side. */
+    private List<Raw> compute(Signature sig, Side granting, Side other, Kind added, Kind unconditional) {
+        ResourceGlobs globs = new ResourceGlobs();
+        List<ResourceGlobs.Glob> all = new ArrayList<>();
+        Groups g = new Groups(globs, all);
+        Groups.Terms gSide = g.side(sig.granting(), granting);
+        Groups.Terms oSide = g.side(sig.other(), other);
+        int arnShape = -1;
+        if (!sig.wildcardOnly()) {
+            all.add(globs.anyArn());
+            arnShape = all.size() - 1;
+        }
+        // The granted patterns: one per Resource value (merged across statements), one per NotResource list.
+        Map<String, Grant> grants = new LinkedHashMap<>();
+        for (Match m : sig.granting()) {
+            Stmt s = granting.statements().get(m.index());
+            if (s.boundary() || !s.statement().isAllow()) {
+                continue;
+            }
+            StatementRef ref = StatementRef.of(s.policyId(), s.statement(), m.conditional());
+            if (s.statement().resources().negated()) {
+                String text = "* except " + String.join(", ", s.statement().resources().values());
+                Term t = g.term(s.statement());
+                grants.computeIfAbsent(text, k -> new Grant(t)).add(ref, m.conditional());
+            } else {
+                for (String p : s.statement().resources().values()) {
+                    Term t = g.term(List.of(p), false);
+                    grants.computeIfAbsent(p, k -> new Grant(t)).add(ref, m.conditional());
+                }
+            }
+        }
+        List<Raw> out = new ArrayList<>();
+        int shape = arnShape;
+        for (Map.Entry<String, Grant> e : grants.entrySet()) {
+            Grant grant = e.getValue();
+            Predicate<boolean[]> granted = acc -> grant.term.holds(acc) && (shape < 0 || acc[shape]) && gSide.allowsAtAll(acc, false);
+            Predicate<boolean[]> grantedFully = acc -> !grant.conditional() && granted.test(acc) && gSide.allowsFully(acc, false);
+            Tri isNew = decide(globs, all, sig.wildcardOnly(), acc -> granted.test(acc) && !oSide.allowsAtAll(acc, true));
+            if (isNew != Tri.NO) {
+                Tri fullyNew = decide(globs, all, sig.wildcardOnly(), acc -> grantedFully.test(acc) && !oSide.allowsAtAll(acc, true));
+                out.add(new Raw(added, resourceText(e.getKey(), sig.wildcardOnly()), fullyNew == Tri.NO, grant.refs));
+                continue;
+            }
+            if (!grant.conditional()
+                    && decide(globs, all, sig.wildcardOnly(), acc -> grantedFully.test(acc) && !oSide.allowsFully(acc, true)) != Tri.NO) {
+                // conditional: as after has it (after only conditionally, for NOW_CONDITIONAL)
+                out.add(new Raw(unconditional, resourceText(e.getKey(), sig.wildcardOnly()), unconditional == Kind.NOW_CONDITIONAL,
+                        grant.refs));
+            }
+        }
+        // Two patterns that print alike (a wildcard-only action granted through several statements) are one entry.
+        Map<String, Raw> merged = new TreeMap<>();
+        for (Raw r : out) {
+            merged.merge(r.kind() + " " + r.resource(), r, (x, y) -> new Raw(x.kind(), x.resource(),
+                    x.conditional() && y.conditional(), concat(x.statements(), y.statements())));
+        }
+        return List.copyOf(merged.values());
+    }
+
+    private static String resourceText(String pattern, boolean wildcardOnly) {
+        return wildcardOnly ? "*" : pattern;
+    }
+
+    private static List<StatementRef> concat(List<StatementRef> a, List<StatementRef> b) {
+        Set<StatementRef> out = new LinkedHashSet<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
+
+    /** Over all ARNs, or for the one request resource {@code "*"} of a wildcard-only action. */
+    private static Tri decide(ResourceGlobs globs, List<ResourceGlobs.Glob> all, boolean wildcardOnly,
+                              Predicate<boolean[]> formula) {
+        if (wildcardOnly) {
+            return Tri.of(globs.holds(all, "*", formula));
+        }
+        return globs.exists(all, formula);
+    }
+
+    private static final class Grant {
+        final Term term;
+        final List<StatementRef> refs = new ArrayList<>();
+        boolean anyUnconditional;
+
+        Grant(Term term) {
+            this.term = term;
+        }
+
+        void add(StatementRef ref, boolean conditional) {
+            refs.add(ref);
+            anyUnconditional |= !conditional;
+        }
+
+        boolean conditional() {
+            return !anyUnconditional;
+        }
+    }
+
+    /** A Resource list (any of the globs matches) or a NotResource list (none matches). */
+    private record Term(int[] globs, boolean negated) {
+        boolean holds(boolean[] acc) {
+            boolean any = false;
+            for (int i : globs) {
+                any |= acc[i];
+            }
+            return negated != any;
+        }
+    }
+
+    /** Compiles the statements of one signature into terms over one shared glob list. */
+    private static final class Groups {
+        private final ResourceGlobs globs;
+        private final List<ResourceGlobs.Glob> all;
+        private final Map<String, Integer> byText = new HashMap<>();
+
+        Groups(ResourceGlobs globs, List<ResourceGlobs.Glob> all) {
+            this.globs = globs;
+            this.all = all;
+        }
+
+        Term term(Statement s) {
+            return term(s.resources().values(), s.resources().negated());
+        }
+
+        Term term(List<String> patterns, boolean negated) {
+            int[] idx = new int[patterns.size()];
+            for (int i = 0; i < patterns.size(); i++) {
+                idx[i] = byText.computeIfAbsent(patterns.get(i), p -> {
+                    all.add(globs.compile(p));
+                    return all.size() - 1;
+                });
+            }
+            return new Term(idx, negated);
+        }
+
+        /** The terms of one side, by effect, place and conditional-ness. */
+        record Terms(List<Term> allowU, List<Term> allowC, List<Term> denyU, List<Term> denyC,
+                   List<Term> bAllowU, List<Term> bAllowC, List<Term> bDenyU, List<Term> bDenyC, boolean hasBoundary) {
+
+            /**
+             * Allowed, possibly under a condition: some Allow, no unconditional Deny, within the boundary.
+             * {@code withAllows} false: only the Deny and boundary parts (the granting side's own Allow is the
+             * pattern being checked).
+             */
+            boolean allowsAtAll(boolean[] acc, boolean withAllows) {
+                if (withAllows && !any(allowU, acc) && !any(allowC, acc)) {
+                    return false;
+                }
+                if (any(denyU, acc) || any(bDenyU, acc)) {
+                    return false;
+                }
+                return !hasBoundary || any(bAllowU, acc) || any(bAllowC, acc);
+            }
+
+            /** Allowed with no condition involved anywhere. */
+            boolean allowsFully(boolean[] acc, boolean withAllows) {
+                if (withAllows && !any(allowU, acc)) {
+                    return false;
+                }
+                if (any(denyU, acc) || any(denyC, acc) || any(bDenyU, acc) || any(bDenyC, acc)) {
+                    return false;
+                }
+                return !hasBoundary || any(bAllowU, acc);
+            }
+
+            private static boolean any(List<Term> terms, boolean[] acc) {
+                for (Term t : terms) {
+                    if (t.holds(acc)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+
+        Terms side(List<Match> matches, Side side) {
+            List<List<Term>> lists = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                lists.add(new ArrayList<>());
+            }
+            for (Match m : matches) {
+                Stmt s = side.statements().get(m.index());
+                int slot = (s.boundary() ? 4 : 0) + (s.statement().isDeny() ? 2 : 0) + (m.conditional() ? 1 : 0);
+                lists.get(slot).add(term(s.statement()));
+            }
+            return new Terms(lists.get(0), lists.get(1), lists.get(2), lists.get(3), lists.get(4), lists.get(5),
+                    lists.get(6), lists.get(7), side.hasBoundary());
+        }
+    }
+
+    // ---- presentation --------------------------------------------------------------------------------
+
+    /**
+     * Groups by resource and conditional-ness; where the actions are most of every action there is (a
+     * NotAction, or {@code *}), one line {@code * except ...}; otherwise one line per service, collapsed to the
+     * author's wildcards where they fit.
+     */
+    private List<Line> lines(Kind kind, List<Entry> entries, Set<String> wildcards) {
+        Map<List<String>, TreeSet<String>> byResource = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        for (Entry e : entries) {
+            byResource.computeIfAbsent(List.of(e.resource(), String.valueOf(e.conditional())),
+                    k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)).add(e.action());
+        }
+        List<Line> out = new ArrayList<>();
+        for (Map.Entry<List<String>, TreeSet<String>> g : byResource.entrySet()) {
+            String resource = g.getKey().get(0);
+            boolean conditional = Boolean.parseBoolean(g.getKey().get(1));
+            TreeSet<String> actions = g.getValue();
+            List<String> universe = universe(resource);
+            if (actions.size() * 2 > universe.size()) {
+                out.add(new Line(kind, "*", resource, conditional, allExcept(universe, actions), actions.size()));
+                continue;
+            }
+            Map<String, TreeSet<String>> byService = new TreeMap<>();
+            for (String a : actions) {
+                byService.computeIfAbsent(a.substring(0, a.indexOf(':')).toLowerCase(Locale.ROOT),
+                        k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)).add(a);
+            }
+            for (Map.Entry<String, TreeSet<String>> sg : byService.entrySet()) {
+                List<String> parts = collapse(sg.getKey(), resource, sg.getValue(), wildcards);
+                out.add(new Line(kind, sg.getKey(), resource, conditional, String.join("; ", parts), sg.getValue().size()));
+            }
+        }
+        out.sort(Comparator.comparing(Line::service).thenComparing(Line::resource).thenComparing(Line::conditional));
+        return out;
+    }
+
+    /** Every action that a grant on this resource can mean (wildcard-only actions only on "*"). */
+    private List<String> universe(String resource) {
+        return catalog.allActions().stream()
+                .filter(a -> resource.equals("*") || !a.isWildcardOnly())
+                .map(ActionInfo::fullName)
+                .filter(a -> !a.equalsIgnoreCase(PolicyEvaluator.ALWAYS_ALLOWED))
+                .toList();
+    }
+
+    /** {@code *} with what is missing: whole services as {@code service:*}, else the actions. */
+    private static String allExcept(List<String> universe, Set<String> actions) {
+        Map<String, List<String>> missingByService = new TreeMap<>();
+        Map<String, Integer> sizeByService = new TreeMap<>();
+        for (String a : universe) {
+            String service = a.substring(0, a.indexOf(':')).toLowerCase(Locale.ROOT);
+            sizeByService.merge(service, 1, Integer::sum);
+            if (!actions.contains(a)) {
+                missingByService.computeIfAbsent(service, k -> new ArrayList<>()).add(a);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, List<String>> m : missingByService.entrySet()) {
+            if (m.getValue().size() == sizeByService.get(m.getKey())) {
+                missing.add(m.getKey() + ":*");
+            } else {
+                missing.addAll(m.getValue());
+            }
+        }
+        return missing.isEmpty() ? "*" : "* except " + names(missing);
+    }
+
+    /**
+     * The author's wildcards (and {@code service:*}) that mostly consist of these actions, each with what
+     * it does not include; then the remaining actions by name.
+     */
+    private List<String> collapse(String service, String resource, TreeSet<String> actions, Set<String> wildcards) {
+        List<String> candidates = new ArrayList<>();
+        for (String w : wildcards) {
+            int colon = w.indexOf(':');
+            String servicePart = colon < 0 ? w : w.substring(0, colon);
+            if (Wildcard.matchesLowerText(servicePart, service)) {
+                candidates.add(colon < 0 ? service + ":*" : w);
+            }
+        }
+        candidates.add(service + ":*");
+        List<String> parts = new ArrayList<>();
+        Set<String> done = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        // Broadest first, so "s3:*" wins over "s3:Get*" when both fit.
+        List<Map.Entry<String, List<String>>> expanded = new ArrayList<>();
+        for (String w : new LinkedHashSet<>(candidates)) {
+            List<String> names = catalog.expand(w).stream()
+                    .filter(a -> a.fullName().toLowerCase(Locale.ROOT).startsWith(service + ":"))
+                    .filter(a -> resource.equals("*") || !a.isWildcardOnly())
+                    .map(ActionInfo::fullName)
+                    .filter(a -> !a.equalsIgnoreCase(PolicyEvaluator.ALWAYS_ALLOWED))
+                    .toList();
+            expanded.add(Map.entry(w, names));
+        }
+        expanded.sort(Comparator.comparing((Map.Entry<String, List<String>> e) -> -e.getValue().size())
+                .thenComparing(Map.Entry::getKey));
+        for (Map.Entry<String, List<String>> w : expanded) {
+            List<String> covered = w.getValue().stream().filter(actions::contains).filter(a -> !done.contains(a)).toList();
+            List<String> missing = w.getValue().stream().filter(a -> !actions.contains(a)).toList();
+            if (covered.size() >= 2 && missing.size() < covered.size()) {
+                parts.add(w.getKey() + (missing.isEmpty() ? "" : " except " + names(missing)));
+                done.addAll(covered);
+            }
+        }
+        List<String> rest = actions.stream().filter(a -> !done.contains(a)).toList();
+        if (!rest.isEmpty()) {
+            parts.add(names(rest));
+        }
+        return parts;
+    }
+
+    private static String names(List<String> actions) {
+        if (actions.size() <= MAX_NAMES) {
+            return String.join(", ", actions);
+        }
+        return String.join(", ", actions.subList(0, MAX_NAMES)) + " and " + (actions.size() - MAX_NAMES) + " more";
+    }
+}

@@ -1,0 +1,179 @@
+package dev.roleplan.rules.change;
+
+import dev.roleplan.engine.Finding;
+import dev.roleplan.engine.Reporter;
+import dev.roleplan.engine.Rule;
+import dev.roleplan.engine.RuleContext;
+import dev.roleplan.engine.RuleInfo;
+import dev.roleplan.engine.Severity;
+import dev.roleplan.iam.AccessComparison.Entry;
+import dev.roleplan.iam.AccessComparison.Kind;
+import dev.roleplan.iam.AccessComparison.Line;
+import dev.roleplan.iam.StatementRef;
+import dev.roleplan.model.Model;
+import dev.roleplan.rules.BuiltInRules;
+import dev.roleplan.rules.change.AccessDeltas.Status;
+import dev.roleplan.rules.change.AccessDeltas.TaskDelta;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+@RuleInfo(id = "RP701", severity = Severity.INFO,
+        summary = "After the change, a task definition's role allows access it did not allow before",
+        description = "Compares each task definition's roles before the plan (its before values and prior state) with "
+                + "after, action by action and resource pattern by resource pattern, and lists what the change adds: "
+                + "new actions, wider resources, a Deny removed, a boundary loosened, a condition lifted, or a switch "
+                + "to a role that allows more. The severity is info, raised to that of the most severe RP3xx or RP4xx "
+                + "finding about the newly granted access. Check that the pull request means to grant it.")
+public final class ChangeGrantsNewAccess implements Rule {
+
+    /** Lines of new access in one message; the rest is counted ({@code roleplan diff} lists everything). */
+    static final int MAX_LINES = 25;
+
+    private record RiskFindings(Model model) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RiskFindings r && r.model == model;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(model);
+        }
+    }
+
+    private final boolean anyInput;
+
+    /** As a check rule: only plan input has a before worth comparing with. */
+    public ChangeGrantsNewAccess() {
+        this(false);
+    }
+
+    /**
+     * @param anyInput compare whatever {@code model.before()} holds, whatever the input kind ({@code roleplan
+     *                 diff}, where before is the base revision)
+     */
+    public ChangeGrantsNewAccess(boolean anyInput) {
+        this.anyInput = anyInput;
+    }
+
+    @Override
+    public void check(RuleContext context, Reporter reporter) {
+        Model model = context.model();
+        // Only a plan has a before: .tf input has no prior values, so every task definition would look new.
+        if (model.before() == null || !anyInput && model.inputs().stream().noneMatch(i -> "plan".equals(i.kind()))) {
+            return;
+        }
+        if (!anyInput && model.before().taskDefinitions().isEmpty() && model.before().roles().isEmpty()) {
+            // A first apply (no prior values): everything is new, and the other rules already describe all of it.
+            return;
+        }
+        for (TaskDelta d : AccessDeltas.between(model.before(), model)) {
+            if (d.after() == null || !d.delta().widens()) {
+                continue; // removed access only: nothing granted
+            }
+            List<Entry> widening = d.delta().entries().stream().filter(e -> e.kind().widens()).toList();
+            Finding trigger = mostSevereTrigger(context, d, widening);
+            Severity severity = trigger == null ? Severity.INFO : trigger.severity();
+            reporter.at(d.after()).role(d.afterRef()).severity(severity)
+                    .message(message(d) + (trigger == null ? "" : " Severity " + severity.label() + " because of "
+                            + trigger.rule().id() + " (" + trigger.rule().name() + ") about this access."));
+        }
+    }
+
+    static String message(TaskDelta d) {
+        String role = "the " + d.kind().label() + " role " + d.afterRole();
+        String lead = switch (d.status()) {
+            case NEW_TASK_DEFINITION -> "New task definition: " + role + " allows ";
+            case NEW_ROLE -> "The task definition gains " + role + ", which allows ";
+            case ROLE_SWAPPED -> "The " + d.kind().label() + " role changes from " + d.beforeRole() + " to "
+                    + d.afterRole() + ", which also allows ";
+            default -> "After the change " + role + " also allows ";
+        };
+        List<String> parts = new ArrayList<>();
+        for (Line l : d.delta().linesOf(Kind.ADDED)) {
+            parts.add(l.text());
+        }
+        for (Line l : d.delta().linesOf(Kind.NOW_UNCONDITIONAL)) {
+            parts.add(l.text() + " without the condition it had");
+        }
+        StringBuilder out = new StringBuilder(lead);
+        out.append(String.join("; ", parts.subList(0, Math.min(parts.size(), MAX_LINES))));
+        if (parts.size() > MAX_LINES) {
+            out.append("; and ").append(parts.size() - MAX_LINES).append(" more (roleplan diff lists all)");
+        }
+        out.append('.');
+        if (!d.unknown().isEmpty()) {
+            out.append(" Not compared, known only after apply: ").append(String.join(", ", d.unknown())).append('.');
+        }
+        return out.toString();
+    }
+
+    /**
+     * The most severe RP3xx/RP4xx finding on this task definition's role that is about the new access: it
+     * names a newly granted action (in its key or message), or points at a statement or policy that grants
+     * some of it.
+     */
+    private static Finding mostSevereTrigger(RuleContext context, TaskDelta d, List<Entry> widening) {
+        Set<String> actions = new TreeSet<>();
+        Set<String> statements = new TreeSet<>();
+        Set<String> policies = new TreeSet<>();
+        for (Entry e : widening) {
+            actions.add(e.action().toLowerCase(Locale.ROOT));
+            for (StatementRef s : e.statements()) {
+                statements.add(s.policyId() + "#" + (s.sid() != null && !s.sid().isEmpty() ? s.sid() : String.valueOf(s.index())));
+                policies.add(s.policyId());
+            }
+        }
+        Finding best = null;
+        for (Finding f : riskFindings(context)) {
+            if (!d.taskDefinition().equals(f.taskDefinition()) || f.roleKind() != d.kind()) {
+                continue;
+            }
+            boolean about = (f.key() != null && actions.contains(f.key().toLowerCase(Locale.ROOT)))
+                    || namesAny(f.message(), actions)
+                    || (f.statement() != null && statements.contains(f.policy() + "#" + f.statement()))
+                    || (f.statement() == null && f.policy() != null && policies.contains(f.policy()));
+            if (about && (best == null || f.severity().atLeast(best.severity()) && f.severity() != best.severity())) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    private static boolean namesAny(String message, Set<String> lowerActions) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        for (String a : lowerActions) {
+            int i = lower.indexOf(a);
+            while (i >= 0) {
+                int end = i + a.length();
+                boolean boundedLeft = i == 0 || !Character.isLetterOrDigit(lower.charAt(i - 1)) && lower.charAt(i - 1) != ':';
+                boolean boundedRight = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end));
+                if (boundedLeft && boundedRight) {
+                    return true;
+                }
+                i = lower.indexOf(a, i + 1);
+            }
+        }
+        return false;
+    }
+
+    /** The RP3xx and RP4xx findings on the after model, computed once per run. */
+    private static List<Finding> riskFindings(RuleContext context) {
+        return context.cached(new RiskFindings(context.model()), k -> {
+            List<Finding> out = new ArrayList<>();
+            for (Rule rule : BuiltInRules.all()) {
+                String id = rule.meta().id();
+                if (id.startsWith("RP3") || id.startsWith("RP4")) {
+                    Reporter r = new Reporter(rule.meta());
+                    rule.check(context, r);
+                    out.addAll(r.findings());
+                }
+            }
+            return out;
+        });
+    }
+}
