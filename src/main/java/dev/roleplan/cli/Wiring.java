@@ -2,6 +2,7 @@ package dev.roleplan.cli;
 
 import dev.roleplan.app.Analyzer;
 import dev.roleplan.app.Frontend;
+import dev.roleplan.input.hcl.HclReader;
 import dev.roleplan.input.plan.PlanReader;
 import dev.roleplan.model.Infrastructure;
 import dev.roleplan.resolve.Resolver;
@@ -28,7 +29,19 @@ final class Wiring {
                 return reader.read(in, displayName);
             }
         };
+        HclReader hclReader = new HclReader();
+        Frontend hcl = new Frontend() {
+            @Override
+            public Infrastructure read(Path path) {
+                return hclReader.read(path);
+            }
+
+            @Override
+            public Infrastructure read(InputStream in, String displayName) {
+                return hclReader.read(in, displayName);
+            }
+        };
         Resolver resolver = new Resolver();
-        return new Analyzer(plan, null, resolver::resolve);
+        return new Analyzer(plan, hcl, resolver::resolve);
     }
 }

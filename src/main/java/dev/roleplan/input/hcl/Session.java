@@ -1,0 +1,56 @@
+package dev.roleplan.input.hcl;
+
+import dev.roleplan.model.Notice;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What one read of a configuration collects besides resources: notices and sensitive values. */
+final class Session {
+
+    private final String source;
+    private final Set<String> notices = new LinkedHashSet<>();
+    private final Set<String> unsupportedFunctions = new TreeSet<>();
+    private final Set<String> sensitive = new TreeSet<>();
+
+    Session(String source) {
+        this.source = source;
+    }
+
+    void notice(String message) {
+        notices.add(message);
+    }
+
+    void unsupportedFunction(String name) {
+        unsupportedFunctions.add(name);
+    }
+
+    void sensitive(Object value) {
+        if (value instanceof String s && !s.isEmpty()) {
+            sensitive.add(s);
+        } else if (value instanceof List<?> list) {
+            list.forEach(this::sensitive);
+        } else if (value instanceof java.util.Map<?, ?> map) {
+            map.values().forEach(this::sensitive);
+        }
+    }
+
+    Set<String> sensitiveValues() {
+        return sensitive;
+    }
+
+    List<Notice> notices() {
+        List<Notice> out = new ArrayList<>();
+        for (String message : notices) {
+            out.add(Notice.warning(source, message));
+        }
+        if (!unsupportedFunctions.isEmpty()) {
+            out.add(Notice.warning(source, "functions roleplan does not evaluate (their results are treated as unknown): "
+                    + String.join(", ", unsupportedFunctions)));
+        }
+        return out;
+    }
+}
