@@ -104,7 +104,7 @@ public final class HclReader {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, List<Reference>> references = new TreeMap<>();
         for (Map.Entry<String, Object> attribute : instance.body().entrySet()) {
-            Object value = toModel(attribute.getValue());
+            Object value = toModel(documentText(attribute.getKey(), attribute.getValue()));
             values.put(attribute.getKey(), value);
             Set<Reference> refs = new LinkedHashSet<>();
             Unknown.collect(attribute.getValue(), refs);
@@ -121,6 +121,37 @@ public final class HclReader {
         SourceLocation location = new SourceLocation(block.range().file(), block.range().line());
         return new Resource(Address.of(instance.address()), instance.isData() ? "data" : "managed", instance.type(),
                 instance.name(), values, null, ChangeAction.CREATE, references, location);
+    }
+
+    /** Attributes holding a JSON document the resolver parses (policies, container definitions). */
+    private static final Set<String> DOCUMENTS = Set.of("policy", "assume_role_policy", "container_definitions", "json");
+
+    /**
+     * A JSON document built with unknown string parts ({@code jsonencode} over {@code aws_s3_bucket.x.arn})
+     * is kept as its text with {@code ${reference}} parts, as policies written before apply are read: the
+     * known actions and resources stay known, and the evaluator treats the {@code ${...}} parts as unknown.
+     */
+    private static Object documentText(String attribute, Object value) {
+        if (value instanceof Unknown u && DOCUMENTS.contains(attribute) && u.text() != null) {
+            String text = u.text().strip();
+            if ((text.startsWith("{") || text.startsWith("[")) && Json.isJson(text)) {
+                return u.text();
+            }
+            return value;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object element : list) {
+                out.add(documentText(null, element));
+            }
+            return out;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), documentText(String.valueOf(k), v)));
+            return out;
+        }
+        return value;
     }
 
     /** The evaluator's value as the model holds it: unknowns as {@link UnknownValue}, objects as maps. */
