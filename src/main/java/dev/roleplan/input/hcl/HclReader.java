@@ -132,7 +132,7 @@ public final class HclReader {
      * known actions and resources stay known, and the evaluator treats the {@code ${...}} parts as unknown.
      */
     private static Object documentText(String attribute, Object value) {
-        if (value instanceof Unknown u && DOCUMENTS.contains(attribute) && u.text() != null) {
+        if (value instanceof Unknown u && attribute != null && DOCUMENTS.contains(attribute) && u.text() != null) {
             String text = u.text().strip();
             if ((text.startsWith("{") || text.startsWith("[")) && Json.isJson(text)) {
                 return u.text();

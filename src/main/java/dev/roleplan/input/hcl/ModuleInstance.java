@@ -113,6 +113,10 @@ final class ModuleInstance {
                 if (resourceTypes.contains(name)) {
                     return lazy(n -> resourceValue(name + "." + n), () -> names(name + "."));
                 }
+                if (name.contains("_")) {
+                    // A resource type with no block of it here: Terraform would refuse the reference.
+                    return lazy(n -> resourceValue(name + "." + n), List::of);
+                }
                 return Scope.UNDEFINED;
         }
     }
@@ -168,7 +172,11 @@ final class ModuleInstance {
             return Unknown.of("var." + name + " is not declared in " + files.pathModule());
         }
         return remembered("var." + name, () -> {
+            Attribute type = declaration.body().attribute("type").orElse(null);
             Object value = variableValue(name, declaration);
+            if (type != null) {
+                value = TypeConstraint.convert(type.value(), value, Scope.only(Map.of(), files));
+            }
             Attribute sensitive = declaration.body().attribute("sensitive").orElse(null);
             if (sensitive != null && Boolean.TRUE.equals(Evaluator.eval(sensitive.value(), Scope.only(Map.of(), files)))) {
                 loader.session.sensitive(Values.deep(value));
@@ -304,7 +312,9 @@ final class ModuleInstance {
     Object resourceValue(String key) {
         Block block = config.resources.get(key);
         if (block == null) {
-            return Unknown.of(address(key) + " is not declared");
+            loader.session.notice(address(key) + " is referred to but not declared in " + (path.isEmpty() ? "the root module" : path)
+                    + "; values computed from it are unknown");
+            return Unknown.plain(address(key) + " is not declared", List.of(new Reference(Address.of(address(key)), null)));
         }
         Object cached = resourceValues.get(key);
         if (cached != null) {

@@ -122,4 +122,32 @@ class EvaluatorTest {
     void aLocalThatDependsOnItselfIsUnknown() throws IOException {
         assertInstanceOf(UnknownValue.class, eval("local.v"));
     }
+
+    @Test
+    void variableTypesFillOptionalAttributesAndConvertPrimitives() throws IOException {
+        String declaration = """
+                variable "c" {
+                  type = map(object({
+                    image  = string
+                    cpu    = optional(number, 256)
+                    create = optional(bool, true)
+                    tags   = optional(map(string))
+                    ports  = optional(set(string), [])
+                  }))
+                  default = { app = { image = "nginx", ports = ["b", "a", "b"], extra = 1 } }
+                }
+                variable "s" {
+                  type    = string
+                  default = 42
+                }
+                """;
+        Map<String, Object> app = new java.util.LinkedHashMap<>();
+        app.put("image", "nginx");
+        app.put("cpu", n(256));
+        app.put("create", true);
+        app.put("tags", null);
+        app.put("ports", List.of("a", "b"));
+        assertEquals(Map.of("app", app), eval("var.c", declaration));
+        assertEquals("42", eval("var.s", declaration));
+    }
 }
