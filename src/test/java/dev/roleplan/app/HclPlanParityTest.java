@@ -55,6 +55,18 @@ class HclPlanParityTest {
         assertEquals(List.of("modules/iam/main.tf:15"), located);
     }
 
+    @Test
+    void statementFindingsPointAtTheStatementsLine() {
+        List<String> located = findings("testdata/example").stream()
+                .filter(f -> f.rule().id().equals("RP302") || f.rule().id().equals("RP107"))
+                .map(f -> f.rule().id() + " " + f.policy() + " " + f.statement() + " " + f.location())
+                .distinct().sorted().toList();
+        assertEquals(List.of(
+                "RP107 assume_role_policy 0 modules/iam/main.tf:42",
+                "RP302 module.iam.aws_iam_policy.task Assets modules/iam/main.tf:55",
+                "RP302 module.iam.aws_iam_role_policy.execution_secrets 0 modules/iam/main.tf:30"), located);
+    }
+
     private List<String> keys(String input) {
         return findings(input).stream()
                 .map(f -> String.join(" | ", f.rule().id(), String.valueOf(f.taskDefinition()), String.valueOf(f.roleKind()),

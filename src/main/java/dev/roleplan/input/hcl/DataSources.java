@@ -21,7 +21,7 @@ final class DataSources {
     static void complete(ResourceInstance data, Map<String, Object> body, Loader loader) {
         String address = data.address();
         switch (data.type()) {
-            case "aws_iam_policy_document" -> body.put("json", PolicyDocumentRenderer.render(address, body));
+            case "aws_iam_policy_document" -> body.put("json", PolicyDocumentRenderer.render(address, body, loader.session));
             case "aws_region" -> {
                 Object region = body.containsKey("name") ? body.get("name") : loader.providerRegion();
                 Object value = region != null ? region : Unknown.attribute(new Reference(Address.of(address), "name"));

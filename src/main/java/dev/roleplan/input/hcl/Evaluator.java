@@ -226,7 +226,7 @@ final class Evaluator {
     }
 
     private static Object object(Expression.ObjectCons object, Scope scope) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> out = new PositionedMap(object.range());
         for (Expression.ObjectItem item : object.items()) {
             String name = item.bareName();
             if (name == null) {

@@ -87,7 +87,7 @@ final class Functions {
 
     private static Object apply(String name, List<Object> a, Expression.FunctionCall call, Scope scope) {
         return switch (name) {
-            case "jsonencode" -> Json.encode(a.get(0));
+            case "jsonencode" -> jsonencode(a.get(0), scope);
             case "jsondecode" -> jsondecode(str(a, 0));
             case "file" -> file(str(a, 0), scope);
             case "templatefile" -> templatefile(str(a, 0), a.get(1), scope);
@@ -183,6 +183,17 @@ final class Functions {
     }
 
     // ---- functions -------------------------------------------------------------------------------
+
+    /** jsonencode; a policy document's statement positions are remembered for its text. */
+    private static Object jsonencode(Object value, Scope scope) {
+        List<dev.roleplan.model.SourceLocation> statements = new ArrayList<>();
+        Object json = Json.encode(value, true, statements);
+        String text = json instanceof String s ? s : json instanceof Unknown u ? u.text() : null;
+        if (text != null && !statements.isEmpty()) {
+            scope.files().session().statements(text, statements);
+        }
+        return json;
+    }
 
     private static Object jsondecode(String text) {
         if (!Json.isJson(text)) {

@@ -68,7 +68,7 @@ public final class HclReader {
             loader.readVariableFiles(root);
             List<Resource> resources = resources(rootInstance);
             return new Infrastructure(new InputInfo(shown, "hcl", null, null), resources, context(loader),
-                    session.notices(), session.sensitiveValues());
+                    session.notices(), session.sensitiveValues(), session.statementLocations());
         } catch (HclSyntaxException e) {
             String file = directory ? path.resolve(e.file()).toString() : path.toString();
             throw new InputException(file + ":" + e.line() + ":" + e.column(), null, e.detail(), e);

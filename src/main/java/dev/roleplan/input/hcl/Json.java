@@ -33,7 +33,16 @@ final class Json {
 
     /** Like {@link #encode(Object)}; with {@code sortKeys} false, maps keep their order (provider-rendered JSON). */
     static Object encode(Object value, boolean sortKeys) {
+        return encode(value, sortKeys, new ArrayList<>());
+    }
+
+    /**
+     * Like {@link #encode(Object, boolean)}, adding to {@code statements} where each statement of a policy
+     * document was written (null for one with no position), when the value is a policy document.
+     */
+    static Object encode(Object value, boolean sortKeys, List<dev.roleplan.model.SourceLocation> statements) {
         Object tree = Values.deep(value);
+        statementPositions(tree, statements);
         List<Unknown> unknowns = new ArrayList<>();
         StringBuilder out = new StringBuilder();
         boolean shaped = write(tree, out, unknowns, sortKeys);
@@ -95,6 +104,18 @@ final class Json {
             throw new IllegalStateException("cannot encode " + value.getClass());
         }
         return true;
+    }
+
+    private static void statementPositions(Object tree, List<dev.roleplan.model.SourceLocation> into) {
+        if (!(tree instanceof Map<?, ?> document) || !document.containsKey("Statement")) {
+            return;
+        }
+        Object statements = document.get("Statement");
+        List<?> list = statements instanceof List<?> l ? l : List.of(statements);
+        for (Object statement : list) {
+            into.add(statement instanceof PositionedMap p && p.range() != null
+                    ? new dev.roleplan.model.SourceLocation(p.range().file(), p.range().line()) : null);
+        }
     }
 
     private static void string(String s, StringBuilder out) {

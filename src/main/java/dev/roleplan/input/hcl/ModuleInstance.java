@@ -446,8 +446,8 @@ final class ModuleInstance {
     }
 
     /** Evaluates a block body into the attribute tree the provider would hold: attributes, nested blocks as lists. */
-    static Map<String, Object> body(Body body, Scope scope, Set<String> skip) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    static Map<String, Object> body(Body body, dev.roleplan.input.hcl.syntax.SourceRange range, Scope scope, Set<String> skip) {
+        Map<String, Object> out = new PositionedMap(range);
         for (Attribute attribute : body.attributes()) {
             if (!skip.contains(attribute.name())) {
                 out.put(attribute.name(), Evaluator.eval(attribute.value(), scope));
@@ -461,7 +461,7 @@ final class ModuleInstance {
                 dynamic(block, scope, out);
                 continue;
             }
-            appendBlock(out, block.type(), body(block.body(), scope, Set.of()));
+            appendBlock(out, block.type(), body(block.body(), block.range(), scope, Set.of()));
         }
         return out;
     }
@@ -499,7 +499,7 @@ final class ModuleInstance {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("key", collection instanceof List<?> ? entry.getKey() : entry.getKey());
             item.put("value", entry.getValue());
-            appendBlock(out, type, body(content.body(), scope.with(Map.of(iterator, item)), Set.of()));
+            appendBlock(out, type, body(content.body(), content.range(), scope.with(Map.of(iterator, item)), Set.of()));
         }
         if (!out.containsKey(type)) {
             out.put(type, new ArrayList<>());

@@ -21,7 +21,7 @@ final class PolicyDocumentRenderer {
     private PolicyDocumentRenderer() {
     }
 
-    static Object render(String address, Map<String, Object> body) {
+    static Object render(String address, Map<String, Object> body, Session session) {
         Reference self = new Reference(Address.of(address), "json");
         List<Object> statements = new ArrayList<>();
         for (String merged : List.of("source_policy_documents", "source_json")) {
@@ -55,10 +55,15 @@ final class PolicyDocumentRenderer {
             document.put("Id", body.get("policy_id"));
         }
         document.put("Statement", statements);
-        Object json = Json.encode(document, false);
+        List<dev.roleplan.model.SourceLocation> positions = new ArrayList<>();
+        Object json = Json.encode(document, false, positions);
         if (json instanceof Unknown u && u.text() != null) {
             // Known shape with ${...} parts: the document is usable; the parts stay unknown to the evaluator.
+            session.statements(u.text(), positions);
             return u.text();
+        }
+        if (json instanceof String text) {
+            session.statements(text, positions);
         }
         return json instanceof Unknown u ? unknown(self, u) : json;
     }
@@ -117,7 +122,7 @@ final class PolicyDocumentRenderer {
     }
 
     private static Map<String, Object> statement(Map<?, ?> block) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> out = block instanceof PositionedMap p ? new PositionedMap(p.range()) : new LinkedHashMap<>();
         Object sid = block.get("sid");
         if (sid != null && !"".equals(sid)) {
             out.put("Sid", sid);

@@ -73,7 +73,7 @@ final class ResourceInstance implements LazyObject {
     Map<String, Object> body() {
         if (body == null) {
             body = Map.of();
-            body = ModuleInstance.body(block.body(), scope, META);
+            body = ModuleInstance.body(block.body(), block.range(), scope, META);
             if (isData()) {
                 DataSources.complete(this, body, module.loader);
             }

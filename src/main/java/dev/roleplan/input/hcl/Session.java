@@ -15,6 +15,7 @@ final class Session {
     private final Set<String> notices = new LinkedHashSet<>();
     private final Set<String> unsupportedFunctions = new TreeSet<>();
     private final Set<String> sensitive = new TreeSet<>();
+    private final java.util.Map<String, List<dev.roleplan.model.SourceLocation>> statements = new java.util.LinkedHashMap<>();
 
     Session(String source) {
         this.source = source;
@@ -36,6 +37,15 @@ final class Session {
         } else if (value instanceof java.util.Map<?, ?> map) {
             map.values().forEach(this::sensitive);
         }
+    }
+
+    /** Where the statements of a policy document's text were written; the first writer of a text keeps it. */
+    void statements(String documentText, List<dev.roleplan.model.SourceLocation> locations) {
+        statements.putIfAbsent(documentText, java.util.Collections.unmodifiableList(new ArrayList<>(locations)));
+    }
+
+    java.util.Map<String, List<dev.roleplan.model.SourceLocation>> statementLocations() {
+        return statements;
     }
 
     Set<String> sensitiveValues() {

@@ -30,7 +30,7 @@ final class Values {
             return out;
         }
         if (forced instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
+            Map<String, Object> out = forced instanceof PositionedMap p ? new PositionedMap(p.range()) : new LinkedHashMap<>();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 out.put(String.valueOf(entry.getKey()), deep(entry.getValue()));
             }

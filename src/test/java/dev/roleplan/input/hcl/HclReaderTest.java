@@ -294,4 +294,41 @@ class HclReaderTest {
         Map<String, Object> values = resource(infrastructure, "aws_iam_role.r").values();
         assertInstanceOf(UnknownValue.class, values.get("arn"));
     }
+
+    @Test
+    void statementPositionsAreRecordedForPolicyDocuments() throws IOException {
+        write("main.tf", """
+                data "aws_iam_policy_document" "d" {
+                  statement {
+                    actions   = ["s3:GetObject"]
+                    resources = ["*"]
+                  }
+                  dynamic "statement" {
+                    for_each = ["a"]
+                    content {
+                      actions   = ["s3:PutObject"]
+                      resources = ["*"]
+                    }
+                  }
+                }
+                resource "aws_iam_policy" "p" {
+                  name = "p"
+                  policy = jsonencode({
+                    Statement = [
+                      { Effect = "Allow", Action = "x:Y", Resource = "*" },
+                      {
+                        Effect = "Deny", Action = "x:Z", Resource = "*"
+                      },
+                    ]
+                  })
+                }
+                """);
+        Infrastructure infrastructure = read();
+        String json = (String) resource(infrastructure, "data.aws_iam_policy_document.d").value("json");
+        assertEquals(List.of(new dev.roleplan.model.SourceLocation("main.tf", 2), new dev.roleplan.model.SourceLocation("main.tf", 8)),
+                infrastructure.statementLocations().get(json));
+        String policy = (String) resource(infrastructure, "aws_iam_policy.p").value("policy");
+        assertEquals(List.of(new dev.roleplan.model.SourceLocation("main.tf", 18), new dev.roleplan.model.SourceLocation("main.tf", 19)),
+                infrastructure.statementLocations().get(policy));
+    }
 }
