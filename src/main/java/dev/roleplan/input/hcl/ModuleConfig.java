@@ -4,6 +4,7 @@ import dev.roleplan.input.InputException;
 import dev.roleplan.input.hcl.syntax.Attribute;
 import dev.roleplan.input.hcl.syntax.Block;
 import dev.roleplan.input.hcl.syntax.Body;
+import dev.roleplan.input.hcl.syntax.HclJsonParser;
 import dev.roleplan.input.hcl.syntax.HclParser;
 import dev.roleplan.input.hcl.syntax.HclSyntaxException;
 
@@ -42,11 +43,7 @@ final class ModuleConfig {
         ModuleConfig config = new ModuleConfig(single ? dirOrFile.toAbsolutePath().getParent() : dirOrFile.toAbsolutePath());
         for (Path file : files(dirOrFile)) {
             String display = root.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
-            if (file.getFileName().toString().endsWith(".tf.json")) {
-                session.notice(display + ": JSON configuration files (.tf.json) are not evaluated yet; its resources are not analysed");
-                continue;
-            }
-            config.add(parse(file, display));
+            config.add(file.getFileName().toString().endsWith(".tf.json") ? parseJson(file, display) : parse(file, display));
         }
         return config;
     }
@@ -69,6 +66,20 @@ final class ModuleConfig {
         try {
             return HclParser.parseConfig(file, display);
         } catch (MalformedInputException e) {
+            throw new InputException(display, null, "is not valid UTF-8 text", e);
+        } catch (IOException e) {
+            throw new InputException(display, null, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    static Body parseJson(Path file, String display) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return JsonConfig.toBody(HclJsonParser.parseConfig(display, text));
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new InputException(display, null, "is not valid UTF-8 text", e);
         } catch (IOException e) {
             throw new InputException(display, null, "cannot be read: " + e.getMessage(), e);

@@ -331,4 +331,27 @@ class HclReaderTest {
         assertEquals(List.of(new dev.roleplan.model.SourceLocation("main.tf", 18), new dev.roleplan.model.SourceLocation("main.tf", 19)),
                 infrastructure.statementLocations().get(policy));
     }
+
+    @Test
+    void jsonConfigurationFilesAreRead() throws IOException {
+        write("main.tf.json", """
+                {
+                  "data": { "aws_iam_policy_document": { "assume": {
+                    "statement": [{ "actions": ["sts:AssumeRole"],
+                                    "principals": [{ "type": "Service", "identifiers": ["ecs-tasks.amazonaws.com"] }] }]
+                  } } },
+                  "variable": { "name": { "type": "string", "default": "orders" } },
+                  "resource": { "aws_iam_role": { "exec": {
+                    "name": "${var.name}-exec",
+                    "assume_role_policy": "${data.aws_iam_policy_document.assume.json}"
+                  } } },
+                  "locals": [{ "a": 1 }]
+                }
+                """);
+        Resource role = resource(read(), "aws_iam_role.exec");
+        assertEquals("orders-exec", role.value("name"));
+        assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                + "\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"}}]}", role.value("assume_role_policy"));
+        assertEquals("main.tf.json:7", role.location().toString());
+    }
 }
