@@ -10,8 +10,11 @@ import dev.roleplan.config.Baseline;
 import dev.roleplan.config.Config;
 import dev.roleplan.config.ConfigException;
 import dev.roleplan.config.ConfigLoader;
+import dev.roleplan.config.InlineSuppressions;
 import dev.roleplan.config.Suppressor;
+import dev.roleplan.model.InputInfo;
 import dev.roleplan.model.Notice;
+import dev.roleplan.model.SourceComment;
 import dev.roleplan.report.GitHubAnnotations;
 import dev.roleplan.report.JsonReport;
 import dev.roleplan.report.JunitReport;
@@ -161,7 +164,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         Analyzer.Analysis analysis = analyzer.analyze(paths, io.in(), rules);
         List<Finding> findings = overrideSeverities(analysis.findings(), config);
-        Suppressor.Result suppressed = new Suppressor(config.suppressions(), List.of(), LocalDate.now(clock)).apply(findings);
+        Suppressor.Result suppressed = new Suppressor(config.suppressions(), inlineSuppressions(analysis),
+                LocalDate.now(clock)).apply(findings);
         findings = suppressed.findings();
         List<Notice> notices = new ArrayList<>(suppressed.notices());
         if (!config.externalRoles().isEmpty()) {
@@ -231,6 +235,17 @@ final class CheckCommand implements Callable<Integer> {
                 continue;
             }
             out.add(r instanceof GuardrailAccessGranted ? new GuardrailAccessGranted(guardrails) : r);
+        }
+        return out;
+    }
+
+    /** The {@code # roleplan:ignore} comments of the .tf inputs, parsed. */
+    static List<InlineSuppressions.InlineSuppression> inlineSuppressions(Analyzer.Analysis analysis) {
+        List<InlineSuppressions.InlineSuppression> out = new ArrayList<>();
+        for (InputInfo input : analysis.model().inputs()) {
+            for (SourceComment comment : input.directives()) {
+                InlineSuppressions.parse(comment.text(), comment.location()).ifPresent(out::add);
+            }
         }
         return out;
     }

@@ -40,4 +40,47 @@ class HclCheckCommandTest {
         assertEquals("roleplan: cannot read " + dir + ": is a directory without .tf or .tf.json files; "
                 + "give the directory that holds the root module's configuration\n", cli.err());
     }
+
+    @Test
+    void roleplanIgnoreCommentsSuppressFindingsAtTheirLine() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), """
+                resource "aws_iam_role" "task" {
+                  name = "task"
+                  assume_role_policy = jsonencode({
+                    Version = "2012-10-17"
+                    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ecs-tasks.amazonaws.com" } }]
+                  })
+                }
+                resource "aws_iam_role_policy" "p" {
+                  name = "p"
+                  role = aws_iam_role.task.id
+                  policy = jsonencode({
+                    Version = "2012-10-17"
+                    Statement = [
+                      # roleplan:ignore RP302 reason="bucket-only role, reviewed"
+                      { Effect = "Allow", Action = "s3:*", Resource = "arn:aws:s3:::assets/*" },
+                    ]
+                  })
+                }
+                resource "aws_ecs_task_definition" "t" {
+                  family        = "t"
+                  task_role_arn = aws_iam_role.task.arn
+                  container_definitions = jsonencode([{ name = "app", image = "nginx:1", essential = true }])
+                }
+                """);
+        Cli cli = Cli.run("check", dir.toString(), "--format", "json", "--fail-on", "never");
+        assertEquals(0, cli.code(), cli.err());
+        com.fasterxml.jackson.databind.JsonNode findings = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(cli.out()).get("findings");
+        int rp302 = 0;
+        for (com.fasterxml.jackson.databind.JsonNode finding : findings) {
+            if (finding.get("rule").asText().equals("RP302")) {
+                rp302++;
+                assertEquals("main.tf:15", finding.get("location").get("file").asText() + ":" + finding.get("location").get("line").asInt());
+                assertTrue(!finding.get("suppressed").isNull(), finding.toString());
+                assertEquals("bucket-only role, reviewed", finding.get("suppressed").get("reason").asText(), finding.toString());
+            }
+        }
+        assertEquals(1, rp302, cli.out());
+    }
 }

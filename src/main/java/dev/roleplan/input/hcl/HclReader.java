@@ -67,7 +67,7 @@ public final class HclReader {
             ModuleInstance rootInstance = loader.rootInstance(config);
             loader.readVariableFiles(root);
             List<Resource> resources = resources(rootInstance);
-            return new Infrastructure(new InputInfo(shown, "hcl", null, null), resources, context(loader),
+            return new Infrastructure(new InputInfo(shown, "hcl", null, null, session.directives()), resources, context(loader),
                     session.notices(), session.sensitiveValues(), session.statementLocations());
         } catch (HclSyntaxException e) {
             String file = directory ? path.resolve(e.file()).toString() : path.toString();

@@ -43,7 +43,13 @@ final class ModuleConfig {
         ModuleConfig config = new ModuleConfig(single ? dirOrFile.toAbsolutePath().getParent() : dirOrFile.toAbsolutePath());
         for (Path file : files(dirOrFile)) {
             String display = root.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
-            config.add(file.getFileName().toString().endsWith(".tf.json") ? parseJson(file, display) : parse(file, display));
+            if (file.getFileName().toString().endsWith(".tf.json")) {
+                config.add(parseJson(file, display));
+            } else {
+                HclParser.ParsedFile parsed = parseWithComments(file, display);
+                session.comments(parsed.comments());
+                config.add(parsed.body());
+            }
         }
         return config;
     }
@@ -65,6 +71,16 @@ final class ModuleConfig {
     static Body parse(Path file, String display) {
         try {
             return HclParser.parseConfig(file, display);
+        } catch (MalformedInputException e) {
+            throw new InputException(display, null, "is not valid UTF-8 text", e);
+        } catch (IOException e) {
+            throw new InputException(display, null, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    static HclParser.ParsedFile parseWithComments(Path file, String display) {
+        try {
+            return HclParser.parseConfigWithComments(file, display);
         } catch (MalformedInputException e) {
             throw new InputException(display, null, "is not valid UTF-8 text", e);
         } catch (IOException e) {

@@ -21,6 +21,22 @@ final class Session {
         this.source = source;
     }
 
+    private final List<dev.roleplan.model.SourceComment> directives = new ArrayList<>();
+
+    /** Keeps the comments that hold a roleplan directive. */
+    void comments(List<dev.roleplan.input.hcl.syntax.Comment> comments) {
+        for (dev.roleplan.input.hcl.syntax.Comment comment : comments) {
+            if (comment.text().contains("roleplan:")) {
+                directives.add(new dev.roleplan.model.SourceComment(comment.text(),
+                        new dev.roleplan.model.SourceLocation(comment.range().file(), comment.range().line())));
+            }
+        }
+    }
+
+    List<dev.roleplan.model.SourceComment> directives() {
+        return directives;
+    }
+
     void notice(String message) {
         notices.add(message);
     }
