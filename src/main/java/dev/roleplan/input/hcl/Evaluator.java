@@ -109,7 +109,7 @@ final class Evaluator {
             return new Unknown(u.reason(), u.references(), null);
         }
         if (key instanceof Unknown u) {
-            return Unknown.merge("the index is known only after apply", List.of(u, collection));
+            return Unknown.merge("the index is known only after apply", java.util.Arrays.asList(u, collection));
         }
         if (collection instanceof LazyObject lazy && key instanceof String s) {
             return lazy.get(s);
@@ -211,7 +211,7 @@ final class Evaluator {
         }
         if (condition instanceof Unknown u) {
             // Either branch may be taken: the result could come from any of them.
-            return Unknown.merge(u.reason(), List.of(u, Values.force(eval(conditional.trueResult(), scope)),
+            return Unknown.merge(u.reason(), java.util.Arrays.asList(u, Values.force(eval(conditional.trueResult(), scope)),
                     Values.force(eval(conditional.falseResult(), scope))));
         }
         return Unknown.of("the condition at " + conditional.range() + " is not a bool");

@@ -410,7 +410,7 @@ final class Functions {
     private static Object element(Object listValue, Object index) {
         List<?> list = list(listValue);
         if (index instanceof Unknown u) {
-            return Unknown.merge(u.reason(), List.of(u, list));
+            return Unknown.merge(u.reason(), java.util.Arrays.asList(u, list));
         }
         if (list.isEmpty()) {
             throw new IllegalArgumentException("element of an empty list");

@@ -92,12 +92,30 @@ public final class HclReader {
                     continue;
                 }
                 for (ResourceInstance instance : module.instances(entry.getKey())) {
-                    Resource resource = resource(instance);
-                    out.put(resource.address().text(), resource);
+                    Resource resource = guarded(instance, module.loader.session);
+                    if (resource != null) {
+                        out.put(resource.address().text(), resource);
+                    }
                 }
             }
         }
         return new ArrayList<>(out.values());
+    }
+
+    /**
+     * A resource, or null with a notice when evaluating it fails in a way roleplan does not expect: one
+     * construct it gets wrong must not stop the review of everything else, and must not pass silently.
+     */
+    private static Resource guarded(ResourceInstance instance, Session session) {
+        try {
+            return resource(instance);
+        } catch (InputException | HclSyntaxException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            session.notice(instance.address() + " could not be evaluated (" + e.getClass().getSimpleName()
+                    + " in roleplan's evaluator, please report it); it is not analysed");
+            return null;
+        }
     }
 
     private static Resource resource(ResourceInstance instance) {

@@ -111,7 +111,7 @@ final class Json {
             return;
         }
         Object statements = document.get("Statement");
-        List<?> list = statements instanceof List<?> l ? l : List.of(statements);
+        List<?> list = statements instanceof List<?> l ? l : java.util.Collections.singletonList(statements);
         for (Object statement : list) {
             into.add(statement instanceof PositionedMap p && p.range() != null
                     ? new dev.roleplan.model.SourceLocation(p.range().file(), p.range().line()) : null);

@@ -157,7 +157,19 @@ final class Loader {
         return allowed instanceof List<?> list && list.size() == 1 && list.get(0) instanceof String s ? s : null;
     }
 
+    private final Map<String, Object> providerSettings = new HashMap<>();
+
+    /** A setting of the default aws provider, evaluated once (every data source of the account asks for it). */
     private Object providerSetting(String name) {
+        if (providerSettings.containsKey(name)) {
+            return providerSettings.get(name);
+        }
+        Object value = evaluateProviderSetting(name);
+        providerSettings.put(name, value);
+        return value;
+    }
+
+    private Object evaluateProviderSetting(String name) {
         if (rootInstance == null) {
             return null;
         }

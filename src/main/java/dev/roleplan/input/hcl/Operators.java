@@ -23,7 +23,7 @@ final class Operators {
             return left;
         }
         if (Unknown.containsUnknown(left) || Unknown.containsUnknown(right)) {
-            return Unknown.merge("known after apply", List.of(left, right));
+            return Unknown.merge("known after apply", java.util.Arrays.asList(left, right));
         }
         return switch (operator) {
             case EQUAL -> Values.equal(left, right);
