@@ -92,6 +92,14 @@ final class CheckCommand implements Callable<Integer> {
                     + "or never (default: fail-on from the configuration, else high).")
     String failOn;
 
+    @Option(names = "--var-file", paramLabel = "FILE",
+            description = "Terraform variable values for .tf inputs (repeatable; after terraform.tfvars and *.auto.tfvars).")
+    List<Path> varFiles = new ArrayList<>();
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE",
+            description = "A Terraform variable value for .tf inputs (repeatable; applied last, as terraform -var).")
+    List<String> vars = new ArrayList<>();
+
     @Option(names = "--rule", paramLabel = "ID", description = "Run only this rule (repeatable), e.g. --rule RP101 --rule RP201.")
     List<String> onlyRules = new ArrayList<>();
 
@@ -162,7 +170,7 @@ final class CheckCommand implements Callable<Integer> {
         if (paths.stream().filter("-"::equals).count() > 1) {
             throw new UsageException("standard input (-) can be read only once");
         }
-        Analyzer.Analysis analysis = analyzer.analyze(paths, io.in(), rules);
+        Analyzer.Analysis analysis = analyzer.withVariables(varFiles, vars).analyze(paths, io.in(), rules);
         List<Finding> findings = overrideSeverities(analysis.findings(), config);
         Suppressor.Result suppressed = new Suppressor(config.suppressions(), inlineSuppressions(analysis),
                 LocalDate.now(clock)).apply(findings);

@@ -9,6 +9,7 @@ import dev.roleplan.resolve.Resolver;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Assembles the real pipeline for the command line. */
 final class Wiring {
@@ -29,19 +30,26 @@ final class Wiring {
                 return reader.read(in, displayName);
             }
         };
-        HclReader hclReader = new HclReader();
-        Frontend hcl = new Frontend() {
+        Resolver resolver = new Resolver();
+        return new Analyzer(plan, hcl(new HclReader()), resolver::resolve);
+    }
+
+    private static Frontend hcl(HclReader reader) {
+        return new Frontend() {
             @Override
             public Infrastructure read(Path path) {
-                return hclReader.read(path);
+                return reader.read(path);
             }
 
             @Override
             public Infrastructure read(InputStream in, String displayName) {
-                return hclReader.read(in, displayName);
+                return reader.read(in, displayName);
+            }
+
+            @Override
+            public Frontend withVariables(List<Path> varFiles, List<String> assignments) {
+                return hcl(new HclReader(varFiles, assignments));
             }
         };
-        Resolver resolver = new Resolver();
-        return new Analyzer(plan, hcl, resolver::resolve);
     }
 }

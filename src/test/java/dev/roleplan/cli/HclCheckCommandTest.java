@@ -83,4 +83,27 @@ class HclCheckCommandTest {
         }
         assertEquals(1, rp302, cli.out());
     }
+
+    @Test
+    void varFilesAndVarsSetRootVariables() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), """
+                variable "execution_role" {}
+                variable "families" {
+                  type = list(string)
+                }
+                resource "aws_ecs_task_definition" "t" {
+                  for_each           = toset(var.families)
+                  family             = each.key
+                  execution_role_arn = var.execution_role
+                }
+                """);
+        Path varFile = dir.resolve("prod.tfvars");
+        Files.writeString(varFile, "execution_role = \"arn:aws:iam::123456789012:role/from-file\"\nfamilies = [\"x\"]\n");
+        Cli cli = Cli.run("check", dir.toString(), "--var-file", varFile.toString(),
+                "--var", "families=[\"a\", \"b\"]", "--fail-on", "never");
+        assertEquals(0, cli.code(), cli.err());
+        assertTrue(cli.out().contains("aws_ecs_task_definition.t[\"a\"]  (family a)"), cli.out());
+        assertTrue(cli.out().contains("aws_ecs_task_definition.t[\"b\"]  (family b)"), cli.out());
+        assertTrue(cli.out().contains("arn:aws:iam::123456789012:role/from-file  external"), cli.out());
+    }
 }

@@ -49,6 +49,27 @@ public final class HclReader {
             "aws_iam_role_policy", List.of("id", "name"),
             "aws_ecs_task_definition", List.of("arn", "arn_without_revision", "id", "revision"));
 
+    private final List<Path> varFiles;
+    private final List<String> assignments;
+
+    public HclReader() {
+        this(List.of(), List.of());
+    }
+
+    /**
+     * @param varFiles    {@code --var-file} files, read after terraform.tfvars and *.auto.tfvars, in order
+     * @param assignments {@code --var NAME=VALUE}, applied last
+     */
+    public HclReader(List<Path> varFiles, List<String> assignments) {
+        this.varFiles = List.copyOf(varFiles);
+        this.assignments = List.copyOf(assignments);
+        for (String assignment : assignments) {
+            if (assignment.indexOf('=') <= 0) {
+                throw new InputException("--var " + assignment, null, "expected NAME=VALUE");
+            }
+        }
+    }
+
     public Infrastructure read(Path path) {
         String shown = path.toString();
         if (!Files.exists(path)) {
@@ -66,11 +87,19 @@ public final class HclReader {
             ModuleConfig config = ModuleConfig.load(root, directory ? root : path.toAbsolutePath(), session);
             ModuleInstance rootInstance = loader.rootInstance(config);
             loader.readVariableFiles(root);
+            for (Path file : varFiles) {
+                loader.readVariableFile(file, file.toString());
+            }
+            for (String assignment : assignments) {
+                int eq = assignment.indexOf('=');
+                loader.assign(assignment.substring(0, eq), assignment.substring(eq + 1));
+            }
             List<Resource> resources = resources(rootInstance);
             return new Infrastructure(new InputInfo(shown, "hcl", null, null, session.directives()), resources, context(loader),
                     session.notices(), session.sensitiveValues(), session.statementLocations());
         } catch (HclSyntaxException e) {
-            String file = directory ? path.resolve(e.file()).toString() : path.toString();
+            Path inTree = directory ? path.resolve(e.file()) : path;
+            String file = Files.exists(inTree) ? inTree.toString() : e.file();
             throw new InputException(file + ":" + e.line() + ":" + e.column(), null, e.detail(), e);
         }
     }

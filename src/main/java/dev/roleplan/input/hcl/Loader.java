@@ -56,13 +56,29 @@ final class Loader {
             session.notice("cannot list " + dir + " for *.auto.tfvars: " + e.getMessage());
         }
         for (Path file : files) {
-            String display = root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
-            Body body = ModuleConfig.parse(file, display);
-            ModuleFiles where = new ModuleFiles(root, dir.toAbsolutePath().normalize(), session);
-            for (Attribute attribute : body.attributes()) {
-                rootVariables.put(attribute.name(), Evaluator.eval(attribute.value(), Scope.only(Map.of(), where)));
-            }
+            readVariableFile(file, root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/'));
         }
+    }
+
+    /** A .tfvars file (or .tfvars.json): every attribute is a root variable's value. */
+    void readVariableFile(Path file, String display) {
+        if (!Files.isRegularFile(file)) {
+            throw new dev.roleplan.input.InputException(display, null, "variable file not found");
+        }
+        Body body = display.endsWith(".json") ? ModuleConfig.parseJsonValues(file, display) : ModuleConfig.parse(file, display);
+        ModuleFiles where = new ModuleFiles(root, root, session);
+        for (Attribute attribute : body.attributes()) {
+            rootVariables.put(attribute.name(), Evaluator.eval(attribute.value(), Scope.only(Map.of(), where)));
+            cliStrings.remove(attribute.name());
+        }
+    }
+
+    /** Values given as {@code --var NAME=VALUE}: text, read as an expression when the variable's type is not string. */
+    final Map<String, String> cliStrings = new HashMap<>();
+
+    void assign(String name, String value) {
+        rootVariables.put(name, value);
+        cliStrings.put(name, value);
     }
 
     private void readModulesJson() {

@@ -7,6 +7,7 @@ import dev.roleplan.input.hcl.syntax.Body;
 import dev.roleplan.input.hcl.syntax.HclJsonParser;
 import dev.roleplan.input.hcl.syntax.HclParser;
 import dev.roleplan.input.hcl.syntax.HclSyntaxException;
+import dev.roleplan.input.hcl.syntax.JsonValue;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -83,6 +84,22 @@ final class ModuleConfig {
             return HclParser.parseConfigWithComments(file, display);
         } catch (MalformedInputException e) {
             throw new InputException(display, null, "is not valid UTF-8 text", e);
+        } catch (IOException e) {
+            throw new InputException(display, null, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A .tfvars.json file: its top-level properties are attributes. */
+    static Body parseJsonValues(Path file, String display) {
+        try {
+            String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            JsonValue.JsonObject root = HclJsonParser.parseConfig(display, text);
+            List<dev.roleplan.input.hcl.syntax.BodyItem> items = new ArrayList<>();
+            for (JsonValue.Member member : root.members()) {
+                items.add(new Attribute(member.key(), HclJsonParser.toExpression(member.value()), member.keyRange(),
+                        member.keyRange()));
+            }
+            return new Body(items, root.range());
         } catch (IOException e) {
             throw new InputException(display, null, "cannot be read: " + e.getMessage(), e);
         }

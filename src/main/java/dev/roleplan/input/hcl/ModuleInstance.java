@@ -187,6 +187,14 @@ final class ModuleInstance {
 
     private Object variableValue(String name, Block declaration) {
         if (parent == null) {
+            String text = loader.cliStrings.get(name);
+            Attribute type = declaration.body().attribute("type").orElse(null);
+            boolean stringTyped = type == null || type.value() instanceof Expression.ScopeTraversal t && t.root().equals("string");
+            if (text != null && !stringTyped) {
+                // Terraform reads -var values of non-string variables as HCL expressions.
+                return Evaluator.eval(dev.roleplan.input.hcl.syntax.HclParser.parseExpression("--var " + name, text),
+                        Scope.only(Map.of(), files));
+            }
             if (loader.rootVariables.containsKey(name)) {
                 return loader.rootVariables.get(name);
             }
