@@ -31,6 +31,14 @@ public final class Analyzer {
         this.resolver = resolver;
     }
 
+    /** The same pipeline, reading .tf inputs with these variable values. */
+    public Analyzer withVariables(List<Path> varFiles, List<String> assignments) {
+        if (varFiles.isEmpty() && assignments.isEmpty()) {
+            return this;
+        }
+        return new Analyzer(plan, hcl == null ? null : hcl.withVariables(varFiles, assignments), resolver);
+    }
+
     public record Analysis(Model model, List<Finding> findings) {
     }
 

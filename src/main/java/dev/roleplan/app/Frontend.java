@@ -11,4 +11,12 @@ public interface Frontend {
     Infrastructure read(Path path);
 
     Infrastructure read(InputStream in, String displayName);
+
+    /**
+     * This front end with Terraform variable values from the command line ({@code --var-file},
+     * {@code --var NAME=VALUE}); a front end without variables (plans) returns itself.
+     */
+    default Frontend withVariables(java.util.List<Path> varFiles, java.util.List<String> assignments) {
+        return this;
+    }
 }

@@ -12,8 +12,11 @@ import dev.roleplan.config.Baseline;
 import dev.roleplan.config.Config;
 import dev.roleplan.config.ConfigException;
 import dev.roleplan.config.ConfigLoader;
+import dev.roleplan.config.InlineSuppressions;
 import dev.roleplan.config.Suppressor;
+import dev.roleplan.model.InputInfo;
 import dev.roleplan.model.Notice;
+import dev.roleplan.model.SourceComment;
 import dev.roleplan.report.GitHubAnnotations;
 import dev.roleplan.report.JsonReport;
 import dev.roleplan.report.JunitReport;
@@ -91,6 +94,14 @@ final class CheckCommand implements Callable<Integer> {
                     + "or never (default: fail-on from the configuration, else high).")
     String failOn;
 
+    @Option(names = "--var-file", paramLabel = "FILE",
+            description = "Terraform variable values for .tf inputs (repeatable; after terraform.tfvars and *.auto.tfvars).")
+    List<Path> varFiles = new ArrayList<>();
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE",
+            description = "A Terraform variable value for .tf inputs (repeatable; applied last, as terraform -var).")
+    List<String> vars = new ArrayList<>();
+
     @Option(names = "--rule", paramLabel = "ID", description = "Run only this rule (repeatable), e.g. --rule RP101 --rule RP201.")
     List<String> onlyRules = new ArrayList<>();
 
@@ -163,9 +174,10 @@ final class CheckCommand implements Callable<Integer> {
         }
         ExternalRoles external = new ExternalRoles(config.externalRoles(), String.valueOf(config.source()),
                 ManagedPolicyLookup.catalog());
-        Analyzer.Analysis analysis = analyzer.analyze(paths, io.in(), rules, external::link);
+        Analyzer.Analysis analysis = analyzer.withVariables(varFiles, vars).analyze(paths, io.in(), rules, external::link);
         List<Finding> findings = overrideSeverities(analysis.findings(), config);
-        Suppressor.Result suppressed = new Suppressor(config.suppressions(), List.of(), LocalDate.now(clock)).apply(findings);
+        Suppressor.Result suppressed = new Suppressor(config.suppressions(), inlineSuppressions(analysis),
+                LocalDate.now(clock)).apply(findings);
         findings = suppressed.findings();
         List<Notice> notices = new ArrayList<>(suppressed.notices());
         if (baseline != null) {
@@ -230,6 +242,17 @@ final class CheckCommand implements Callable<Integer> {
                 continue;
             }
             out.add(r instanceof GuardrailAccessGranted ? new GuardrailAccessGranted(guardrails) : r);
+        }
+        return out;
+    }
+
+    /** The {@code # roleplan:ignore} comments of the .tf inputs, parsed. */
+    static List<InlineSuppressions.InlineSuppression> inlineSuppressions(Analyzer.Analysis analysis) {
+        List<InlineSuppressions.InlineSuppression> out = new ArrayList<>();
+        for (InputInfo input : analysis.model().inputs()) {
+            for (SourceComment comment : input.directives()) {
+                InlineSuppressions.parse(comment.text(), comment.location()).ifPresent(out::add);
+            }
         }
         return out;
     }

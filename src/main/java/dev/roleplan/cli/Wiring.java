@@ -2,12 +2,14 @@ package dev.roleplan.cli;
 
 import dev.roleplan.app.Analyzer;
 import dev.roleplan.app.Frontend;
+import dev.roleplan.input.hcl.HclReader;
 import dev.roleplan.input.plan.PlanReader;
 import dev.roleplan.model.Infrastructure;
 import dev.roleplan.resolve.Resolver;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Assembles the real pipeline for the command line. */
 final class Wiring {
@@ -29,6 +31,25 @@ final class Wiring {
             }
         };
         Resolver resolver = new Resolver();
-        return new Analyzer(plan, null, resolver::resolve);
+        return new Analyzer(plan, hcl(new HclReader()), resolver::resolve);
+    }
+
+    private static Frontend hcl(HclReader reader) {
+        return new Frontend() {
+            @Override
+            public Infrastructure read(Path path) {
+                return reader.read(path);
+            }
+
+            @Override
+            public Infrastructure read(InputStream in, String displayName) {
+                return reader.read(in, displayName);
+            }
+
+            @Override
+            public Frontend withVariables(List<Path> varFiles, List<String> assignments) {
+                return hcl(new HclReader(varFiles, assignments));
+            }
+        };
     }
 }

@@ -4,6 +4,8 @@ import dev.roleplan.iam.PolicyParser;
 import dev.roleplan.model.PolicyDocument;
 import dev.roleplan.model.Reference;
 import dev.roleplan.model.Resource;
+import dev.roleplan.model.SourceLocation;
+import dev.roleplan.model.Statement;
 import dev.roleplan.model.UnknownValue;
 import dev.roleplan.model.Value;
 
@@ -41,7 +43,7 @@ final class PolicyDocuments {
 
     private Value<PolicyDocument> of(Object value, List<Reference> references, String what, int depth) {
         if (value instanceof String text) {
-            return text.isBlank() ? Value.absent() : Value.known(PolicyParser.parse(text));
+            return text.isBlank() ? Value.absent() : Value.known(located(PolicyParser.parse(text), text));
         }
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
             return Value.known(PolicyParser.parse(JsonText.write(value)));
@@ -51,6 +53,21 @@ final class PolicyDocuments {
             return fromReferences(refs, what, depth);
         }
         return Value.absent();
+    }
+
+    /** The statements with the positions the front end recorded for this document text, if any. */
+    private PolicyDocument located(PolicyDocument document, String text) {
+        List<SourceLocation> where = index.input().statementLocations().get(text);
+        if (where == null || where.size() != document.statements().size()) {
+            return document;
+        }
+        List<Statement> statements = new ArrayList<>();
+        for (int i = 0; i < where.size(); i++) {
+            Statement s = document.statements().get(i);
+            statements.add(where.get(i) == null || s.location() != null ? s : new Statement(s.index(), s.sid(), s.effect(),
+                    s.actions(), s.resources(), s.principals(), s.conditions(), where.get(i)));
+        }
+        return new PolicyDocument(document.version(), statements, document.problems());
     }
 
     private Value<PolicyDocument> fromReferences(List<Reference> references, String what, int depth) {
@@ -101,7 +118,7 @@ final class PolicyDocuments {
     Value<PolicyDocument> ofPolicyDocumentData(Resource document) {
         String json = Values.knownString(document.value("json"));
         if (json != null) {
-            return Value.known(PolicyParser.parse(json));
+            return Value.known(located(PolicyParser.parse(json), json));
         }
         for (String merged : List.of("source_policy_documents", "override_policy_documents", "source_json", "override_json")) {
             Object value = document.value(merged);

@@ -120,7 +120,8 @@ public final class Resolver {
                         ChangeAction.NONE, r.references(), r.location()));
             }
         }
-        return new Infrastructure(input.input(), resources, input.context(), List.of(), input.sensitiveValues());
+        return new Infrastructure(input.input(), resources, input.context(), List.of(), input.sensitiveValues(),
+                input.statementLocations());
     }
 
     // ---- task definitions ------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Entry points of the HCL native-syntax parser. Every method either returns a complete tree or throws
@@ -21,6 +22,25 @@ public final class HclParser {
     /** Parses a configuration file's text; {@code file} is the name used in positions and errors. */
     public static Body parseConfig(String file, String text) {
         return new Parser(file, Lexer.of(file, text)).parseFile();
+    }
+
+    /** A configuration file's tree and its comments (for directives such as {@code # roleplan:ignore}). */
+    public record ParsedFile(Body body, List<Comment> comments) {
+        public ParsedFile {
+            comments = List.copyOf(comments);
+        }
+    }
+
+    /** As {@link #parseConfig(String, String)}, keeping the file's comments with their positions. */
+    public static ParsedFile parseConfigWithComments(String file, String text) {
+        Lexer lexer = Lexer.of(file, text);
+        Body body = new Parser(file, lexer).parseFile();
+        return new ParsedFile(body, lexer.comments());
+    }
+
+    /** Reads a file as UTF-8 and parses it, keeping its comments. */
+    public static ParsedFile parseConfigWithComments(Path path, String displayName) throws IOException {
+        return parseConfigWithComments(displayName, decodeUtf8(displayName, Files.readAllBytes(path)));
     }
 
     /** Reads a file as UTF-8 (invalid UTF-8 is an error, as the specification requires) and parses it. */

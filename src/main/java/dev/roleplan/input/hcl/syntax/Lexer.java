@@ -52,6 +52,7 @@ final class Lexer {
     private int line = 1;
     private int column = 1;
     private final List<Token> tokens = new ArrayList<>();
+    private final List<Comment> comments = new ArrayList<>();
     private final Deque<Mode> modes = new ArrayDeque<>();
 
     private Lexer(String file, String src) {
@@ -284,20 +285,31 @@ final class Lexer {
         add(kind, kind.display(), false, startLine, startColumn);
     }
 
+    /** The comments scanned so far, in source order. */
+    List<Comment> comments() {
+        return comments;
+    }
+
     /** A line comment ends at the newline and counts as that newline. */
     private void lineComment() {
+        int start = pos;
+        int startLine = line;
+        int startColumn = column;
         while (pos < src.length() && src.charAt(pos) != '\n') {
             advance(1);
         }
+        int end = pos > start && src.charAt(pos - 1) == '\r' ? pos - 1 : pos;
+        comments.add(new Comment(src.substring(start, end), new SourceRange(file, startLine, startColumn, line, column)));
         if (pos < src.length()) {
-            int startLine = line;
-            int startColumn = column;
+            int newlineLine = line;
+            int newlineColumn = column;
             advance(1);
-            add(TokenKind.NEWLINE, "\n", false, startLine, startColumn);
+            add(TokenKind.NEWLINE, "\n", false, newlineLine, newlineColumn);
         }
     }
 
     private void blockComment() {
+        int start = pos;
         int startLine = line;
         int startColumn = column;
         advance(2);
@@ -307,6 +319,7 @@ final class Lexer {
             }
             if (src.charAt(pos) == '*' && peekChar(1) == '/') {
                 advance(2);
+                comments.add(new Comment(src.substring(start, pos), new SourceRange(file, startLine, startColumn, line, column)));
                 return;
             }
             advance(1);

@@ -1,0 +1,234 @@
+package dev.roleplan.input.hcl;
+
+import dev.roleplan.input.InputException;
+import dev.roleplan.input.hcl.syntax.Block;
+import dev.roleplan.input.hcl.syntax.HclSyntaxException;
+import dev.roleplan.model.AccountContext;
+import dev.roleplan.model.Address;
+import dev.roleplan.model.ChangeAction;
+import dev.roleplan.model.Infrastructure;
+import dev.roleplan.model.InputInfo;
+import dev.roleplan.model.Reference;
+import dev.roleplan.model.Resource;
+import dev.roleplan.model.SourceLocation;
+import dev.roleplan.model.UnknownValue;
+import dev.roleplan.model.Value;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads a Terraform configuration directory (or one {@code .tf} file) into the same {@link Infrastructure}
+ * the plan reader produces, evaluating it as {@code terraform plan} would on a first apply: configured
+ * values known, computed ones unknown and referring to the resource attribute they come from. Every
+ * resource carries its file (relative to the scanned directory) and line.
+ */
+public final class HclReader {
+
+    /** The types the analysis needs (the plan reader's list); other resources are evaluated only when referred to. */
+    static final Set<String> RELEVANT_TYPES = Set.of(
+            "aws_ecs_task_definition", "aws_ecs_service",
+            "aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_policy_attachment",
+            "aws_iam_policy", "aws_iam_policy_document",
+            "aws_caller_identity", "aws_region", "aws_partition",
+            "aws_kms_key", "aws_kms_alias", "aws_secretsmanager_secret", "aws_ssm_parameter",
+            "aws_efs_file_system", "aws_efs_access_point", "aws_cloudwatch_log_group", "aws_ecr_repository");
+
+    /** Attributes the provider computes on create, marked unknown as a plan marks them. */
+    private static final Map<String, List<String>> COMPUTED = Map.of(
+            "aws_iam_role", List.of("arn", "id", "name", "unique_id"),
+            "aws_iam_policy", List.of("arn", "id", "name", "policy_id"),
+            "aws_iam_role_policy", List.of("id", "name"),
+            "aws_ecs_task_definition", List.of("arn", "arn_without_revision", "id", "revision"));
+
+    private final List<Path> varFiles;
+    private final List<String> assignments;
+
+    public HclReader() {
+        this(List.of(), List.of());
+    }
+
+    /**
+     * @param varFiles    {@code --var-file} files, read after terraform.tfvars and *.auto.tfvars, in order
+     * @param assignments {@code --var NAME=VALUE}, applied last
+     */
+    public HclReader(List<Path> varFiles, List<String> assignments) {
+        this.varFiles = List.copyOf(varFiles);
+        this.assignments = List.copyOf(assignments);
+        for (String assignment : assignments) {
+            if (assignment.indexOf('=') <= 0) {
+                throw new InputException("--var " + assignment, null, "expected NAME=VALUE");
+            }
+        }
+    }
+
+    public Infrastructure read(Path path) {
+        String shown = path.toString();
+        if (!Files.exists(path)) {
+            throw new InputException(shown, null, "no such file or directory");
+        }
+        boolean directory = Files.isDirectory(path);
+        Path root = (directory ? path : path.toAbsolutePath().getParent()).toAbsolutePath().normalize();
+        if (directory && ModuleConfig.files(path).isEmpty()) {
+            throw new InputException(shown, null, "is a directory without .tf or .tf.json files; "
+                    + "give the directory that holds the root module's configuration");
+        }
+        Session session = new Session(shown);
+        try {
+            Loader loader = new Loader(root, session);
+            ModuleConfig config = ModuleConfig.load(root, directory ? root : path.toAbsolutePath(), session);
+            ModuleInstance rootInstance = loader.rootInstance(config);
+            loader.readVariableFiles(root);
+            for (Path file : varFiles) {
+                loader.readVariableFile(file, file.toString());
+            }
+            for (String assignment : assignments) {
+                int eq = assignment.indexOf('=');
+                loader.assign(assignment.substring(0, eq), assignment.substring(eq + 1));
+            }
+            List<Resource> resources = resources(rootInstance);
+            return new Infrastructure(new InputInfo(shown, "hcl", null, null, session.directives()), resources, context(loader),
+                    session.notices(), session.sensitiveValues(), session.statementLocations());
+        } catch (HclSyntaxException e) {
+            Path inTree = directory ? path.resolve(e.file()) : path;
+            String file = Files.exists(inTree) ? inTree.toString() : e.file();
+            throw new InputException(file + ":" + e.line() + ":" + e.column(), null, e.detail(), e);
+        }
+    }
+
+    /** A configuration on standard input: one file, read from a temporary copy is not worth it; refused clearly. */
+    public Infrastructure read(InputStream in, String displayName) {
+        throw new InputException(displayName, null, "Terraform configuration is read from files and directories, not from standard input");
+    }
+
+    private static List<Resource> resources(ModuleInstance root) {
+        List<ModuleInstance> instances = new ArrayList<>();
+        root.collect(instances);
+        Map<String, Resource> out = new TreeMap<>();
+        for (ModuleInstance module : instances) {
+            for (Map.Entry<String, Block> entry : module.config.resources.entrySet()) {
+                Block block = entry.getValue();
+                String type = block.labels().get(0).value();
+                if (!RELEVANT_TYPES.contains(type)) {
+                    continue;
+                }
+                for (ResourceInstance instance : module.instances(entry.getKey())) {
+                    Resource resource = guarded(instance, module.loader.session);
+                    if (resource != null) {
+                        out.put(resource.address().text(), resource);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /**
+     * A resource, or null with a notice when evaluating it fails in a way roleplan does not expect: one
+     * construct it gets wrong must not stop the review of everything else, and must not pass silently.
+     */
+    private static Resource guarded(ResourceInstance instance, Session session) {
+        try {
+            return resource(instance);
+        } catch (InputException | HclSyntaxException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            session.notice(instance.address() + " could not be evaluated (" + e.getClass().getSimpleName()
+                    + " in roleplan's evaluator, please report it); it is not analysed");
+            return null;
+        }
+    }
+
+    private static Resource resource(ResourceInstance instance) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, List<Reference>> references = new TreeMap<>();
+        for (Map.Entry<String, Object> attribute : instance.body().entrySet()) {
+            Object value = toModel(documentText(attribute.getKey(), attribute.getValue()));
+            values.put(attribute.getKey(), value);
+            Set<Reference> refs = new LinkedHashSet<>();
+            Unknown.collect(attribute.getValue(), refs);
+            if (!refs.isEmpty()) {
+                references.put(attribute.getKey(), new ArrayList<>(refs));
+            }
+        }
+        if (!instance.isData()) {
+            for (String computed : COMPUTED.getOrDefault(instance.type(), List.of())) {
+                values.putIfAbsent(computed, UnknownValue.of("known after apply"));
+            }
+        }
+        Block block = instance.block();
+        SourceLocation location = new SourceLocation(block.range().file(), block.range().line());
+        return new Resource(Address.of(instance.address()), instance.isData() ? "data" : "managed", instance.type(),
+                instance.name(), values, null, ChangeAction.CREATE, references, location);
+    }
+
+    /** Attributes holding a JSON document the resolver parses (policies, container definitions). */
+    private static final Set<String> DOCUMENTS = Set.of("policy", "assume_role_policy", "container_definitions", "json");
+
+    /**
+     * A JSON document built with unknown string parts ({@code jsonencode} over {@code aws_s3_bucket.x.arn})
+     * is kept as its text with {@code ${reference}} parts, as policies written before apply are read: the
+     * known actions and resources stay known, and the evaluator treats the {@code ${...}} parts as unknown.
+     */
+    private static Object documentText(String attribute, Object value) {
+        if (value instanceof Unknown u && attribute != null && DOCUMENTS.contains(attribute) && u.text() != null) {
+            String text = u.text().strip();
+            if ((text.startsWith("{") || text.startsWith("[")) && Json.isJson(text)) {
+                return u.text();
+            }
+            return value;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object element : list) {
+                out.add(documentText(null, element));
+            }
+            return out;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), documentText(String.valueOf(k), v)));
+            return out;
+        }
+        return value;
+    }
+
+    /** The evaluator's value as the model holds it: unknowns as {@link UnknownValue}, objects as maps. */
+    static Object toModel(Object value) {
+        Object forced = Values.force(value);
+        if (forced instanceof Unknown u) {
+            return u.toModel();
+        }
+        if (forced instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object element : list) {
+                out.add(toModel(element));
+            }
+            return out;
+        }
+        if (forced instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), toModel(v)));
+            return out;
+        }
+        return forced;
+    }
+
+    private static AccountContext context(Loader loader) {
+        Object region = loader.providerRegion();
+        Object account = loader.providerAccount();
+        Value<String> regionValue = region instanceof String r ? Value.known(r) : Value.absent();
+        Value<String> partition = region instanceof String r
+                ? Value.known(r.startsWith("cn-") ? "aws-cn" : r.startsWith("us-gov-") ? "aws-us-gov" : "aws")
+                : Value.absent();
+        return new AccountContext(regionValue, account instanceof String a ? Value.known(a) : Value.absent(), partition);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.roleplan.input.hcl;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A module's directory inside the scanned tree. {@code file()} and {@code templatefile()} read through it and
+ * cannot leave the tree: a configuration under review must not make roleplan read the reviewer's files.
+ */
+record ModuleFiles(Path root, Path dir, Session session) {
+
+    /** {@code path.module} as Terraform gives it: relative to the root module, "." for the root itself. */
+    String pathModule() {
+        String relative = root.relativize(dir).toString().replace('\\', '/');
+        return relative.isEmpty() ? "." : relative;
+    }
+
+    /** The text of a file, or null (with a notice) when it is outside the tree or unreadable. */
+    String read(String path, String function) {
+        Path resolved = (Path.of(path).isAbsolute() ? Path.of(path) : root.resolve(path)).normalize();
+        if (!resolved.startsWith(root.normalize())) {
+            session.notice(function + "(\"" + path + "\") reads outside the scanned directory; its value is unknown");
+            return null;
+        }
+        try {
+            Path real = resolved.toRealPath();
+            if (!real.startsWith(root.toRealPath())) {
+                session.notice(function + "(\"" + path + "\") leads outside the scanned directory; its value is unknown");
+                return null;
+            }
+            return Files.readString(real, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            session.notice(function + "(\"" + path + "\") cannot be read (" + e.getClass().getSimpleName()
+                    + "); its value is unknown");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.roleplan.input.hcl;
+
+import dev.roleplan.input.hcl.syntax.Attribute;
+import dev.roleplan.input.hcl.syntax.Block;
+import dev.roleplan.model.Address;
+import dev.roleplan.model.Reference;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One instance of a resource or data block ({@code module.iam.aws_iam_role.exec}). Configured attributes
+ * evaluate to their values; what the provider computes ({@code arn}, {@code id}) is unknown and refers to
+ * this instance's attribute, which is how the resolver links a task definition to its role.
+ */
+final class ResourceInstance implements LazyObject {
+
+    /** Block arguments Terraform itself interprets; they are not resource attributes. */
+    static final Set<String> META = Set.of("count", "for_each", "provider", "depends_on", "lifecycle",
+            "provisioner", "connection");
+
+    private final ModuleInstance module;
+    private final String key;
+    private final Block block;
+    private final Object instanceKey;
+    private final boolean keyUnknown;
+    private final Scope scope;
+    private final Map<String, Object> attributes = new HashMap<>();
+    private Map<String, Object> body;
+
+    ResourceInstance(ModuleInstance module, String key, Block block, Object instanceKey, boolean keyUnknown, Scope scope) {
+        this.module = module;
+        this.key = key;
+        this.block = block;
+        this.instanceKey = instanceKey;
+        this.keyUnknown = keyUnknown;
+        this.scope = scope;
+    }
+
+    String address() {
+        return module.address(key) + ModuleInstance.keySuffix(instanceKey);
+    }
+
+    Object key() {
+        return instanceKey;
+    }
+
+    boolean keyUnknown() {
+        return keyUnknown;
+    }
+
+    Block block() {
+        return block;
+    }
+
+    boolean isData() {
+        return key.startsWith("data.");
+    }
+
+    String type() {
+        return block.labels().get(0).value();
+    }
+
+    String name() {
+        return block.labels().get(1).value();
+    }
+
+    /** The configured attributes and nested blocks, evaluated (remembered: a body is evaluated once). */
+    Map<String, Object> body() {
+        if (body == null) {
+            body = Map.of();
+            body = ModuleInstance.body(block.body(), block.range(), scope, META);
+            if (isData()) {
+                DataSources.complete(this, body, module.loader);
+            }
+        }
+        return body;
+    }
+
+    @Override
+    public Object get(String name) {
+        if (attributes.containsKey(name)) {
+            return attributes.get(name);
+        }
+        Object value = compute(name);
+        attributes.put(name, value);
+        return value;
+    }
+
+    private Object compute(String name) {
+        Reference self = new Reference(Address.of(address()), name);
+        Map<String, Object> evaluated = body();
+        if (evaluated.containsKey(name)) {
+            Object value = evaluated.get(name);
+            if (value instanceof Unknown u) {
+                Set<Reference> references = new LinkedHashSet<>();
+                references.add(self);
+                references.addAll(u.references());
+                return new Unknown(u.reason(), new ArrayList<>(references), u.text() != null ? u.text() : "${" + self + "}");
+            }
+            return value;
+        }
+        Attribute configured = block.body().attribute(name).orElse(null);
+        if (configured != null && META.contains(name)) {
+            return Evaluator.eval(configured.value(), scope);
+        }
+        return Unknown.attribute(self);
+    }
+
+    @Override
+    public Map<String, Object> materialize() {
+        return body();
+    }
+
+    /** The attributes with every unknown leaf marked, for the model. */
+    List<Reference> selfReferences() {
+        return List.of();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.roleplan.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code roleplan check DIR} on Terraform configuration directories. */
+class HclCheckCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theExampleDirectoryIsCheckedWithFileAndLine() {
+        Cli cli = Cli.run("check", "testdata/example", "--fail-on", "never");
+        assertEquals(0, cli.code(), cli.err());
+        assertTrue(cli.out().contains("input: testdata/example (hcl)"), cli.out());
+        assertTrue(cli.out().contains("at modules/iam/main.tf:15"), cli.out());
+    }
+
+    @Test
+    void aSyntaxErrorExitsThreeWithFileLineAndColumn() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), "resource \"aws_iam_role\" \"r\" {\n  name = \n}\n");
+        Cli cli = Cli.run("check", dir.toString());
+        assertEquals(3, cli.code());
+        assertTrue(cli.err().startsWith("roleplan: cannot read " + dir.resolve("main.tf") + ":2:10: expected an expression, found newline"), cli.err());
+        assertEquals(1, cli.err().lines().count(), cli.err());
+    }
+
+    @Test
+    void aDirectoryWithoutTfFilesExitsThree() {
+        Cli cli = Cli.run("check", dir.toString());
+        assertEquals(3, cli.code());
+        assertEquals("roleplan: cannot read " + dir + ": is a directory without .tf or .tf.json files; "
+                + "give the directory that holds the root module's configuration\n", cli.err());
+    }
+
+    @Test
+    void roleplanIgnoreCommentsSuppressFindingsAtTheirLine() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), """
+                resource "aws_iam_role" "task" {
+                  name = "task"
+                  assume_role_policy = jsonencode({
+                    Version = "2012-10-17"
+                    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ecs-tasks.amazonaws.com" } }]
+                  })
+                }
+                resource "aws_iam_role_policy" "p" {
+                  name = "p"
+                  role = aws_iam_role.task.id
+                  policy = jsonencode({
+                    Version = "2012-10-17"
+                    Statement = [
+                      # roleplan:ignore RP302 reason="bucket-only role, reviewed"
+                      { Effect = "Allow", Action = "s3:*", Resource = "arn:aws:s3:::assets/*" },
+                    ]
+                  })
+                }
+                resource "aws_ecs_task_definition" "t" {
+                  family        = "t"
+                  task_role_arn = aws_iam_role.task.arn
+                  container_definitions = jsonencode([{ name = "app", image = "nginx:1", essential = true }])
+                }
+                """);
+        Cli cli = Cli.run("check", dir.toString(), "--format", "json", "--fail-on", "never");
+        assertEquals(0, cli.code(), cli.err());
+        com.fasterxml.jackson.databind.JsonNode findings = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(cli.out()).get("findings");
+        int rp302 = 0;
+        for (com.fasterxml.jackson.databind.JsonNode finding : findings) {
+            if (finding.get("rule").asText().equals("RP302")) {
+                rp302++;
+                assertEquals("main.tf:15", finding.get("location").get("file").asText() + ":" + finding.get("location").get("line").asInt());
+                assertTrue(!finding.get("suppressed").isNull(), finding.toString());
+                assertEquals("bucket-only role, reviewed", finding.get("suppressed").get("reason").asText(), finding.toString());
+            }
+        }
+        assertEquals(1, rp302, cli.out());
+    }
+
+    @Test
+    void varFilesAndVarsSetRootVariables() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), """
+                variable "execution_role" {}
+                variable "families" {
+                  type = list(string)
+                }
+                resource "aws_ecs_task_definition" "t" {
+                  for_each           = toset(var.families)
+                  family             = each.key
+                  execution_role_arn = var.execution_role
+                }
+                """);
+        Path varFile = dir.resolve("prod.tfvars");
+        Files.writeString(varFile, "execution_role = \"arn:aws:iam::123456789012:role/from-file\"\nfamilies = [\"x\"]\n");
+        Cli cli = Cli.run("check", dir.toString(), "--var-file", varFile.toString(),
+                "--var", "families=[\"a\", \"b\"]", "--fail-on", "never");
+        assertEquals(0, cli.code(), cli.err());
+        assertTrue(cli.out().contains("aws_ecs_task_definition.t[\"a\"]  (family a)"), cli.out());
+        assertTrue(cli.out().contains("aws_ecs_task_definition.t[\"b\"]  (family b)"), cli.out());
+        assertTrue(cli.out().contains("arn:aws:iam::123456789012:role/from-file  external"), cli.out());
+    }
+}

@@ -1,0 +1,357 @@
+package dev.roleplan.input.hcl;
+
+import dev.roleplan.input.InputException;
+import dev.roleplan.model.Address;
+import dev.roleplan.model.Infrastructure;
+import dev.roleplan.model.Notice;
+import dev.roleplan.model.Reference;
+import dev.roleplan.model.Resource;
+import dev.roleplan.model.UnknownValue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HclReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private void write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private Infrastructure read() {
+        return new HclReader().read(dir);
+    }
+
+    private static Resource resource(Infrastructure infrastructure, String address) {
+        return infrastructure.resources().stream().filter(r -> r.address().text().equals(address)).findFirst()
+                .orElseThrow(() -> new AssertionError(address + " not in " + infrastructure.resources().stream()
+                        .map(r -> r.address().text()).toList()));
+    }
+
+    private static List<String> addresses(Infrastructure infrastructure) {
+        return infrastructure.resources().stream().map(r -> r.address().text()).toList();
+    }
+
+    private static List<String> notices(Infrastructure infrastructure) {
+        return infrastructure.notices().stream().map(Notice::message).toList();
+    }
+
+    @Test
+    void countAndForEachInstancesAreAddressedAsTerraformPrintsThem() throws IOException {
+        write("main.tf", """
+                resource "aws_iam_role" "r" {
+                  count = 2
+                  name  = "role-${count.index}"
+                }
+                module "svc" {
+                  source   = "./svc"
+                  for_each = { b = 1, a = 2 }
+                  role     = aws_iam_role.r[each.value - 1].arn
+                }
+                """);
+        write("svc/main.tf", """
+                variable "role" {}
+                resource "aws_ecs_task_definition" "t" {
+                  family             = "x"
+                  execution_role_arn = var.role
+                }
+                """);
+        Infrastructure infrastructure = read();
+        assertEquals(List.of("aws_iam_role.r[0]", "aws_iam_role.r[1]",
+                "module.svc[\"a\"].aws_ecs_task_definition.t", "module.svc[\"b\"].aws_ecs_task_definition.t"),
+                addresses(infrastructure));
+        assertEquals("role-1", resource(infrastructure, "aws_iam_role.r[1]").value("name"));
+        UnknownValue arn = assertInstanceOf(UnknownValue.class,
+                resource(infrastructure, "module.svc[\"a\"].aws_ecs_task_definition.t").value("execution_role_arn"));
+        assertEquals(List.of(new Reference(Address.of("aws_iam_role.r[1]"), "arn")), arn.references());
+        assertEquals(List.of(new Reference(Address.of("aws_iam_role.r[0]"), "arn")),
+                resource(infrastructure, "module.svc[\"b\"].aws_ecs_task_definition.t").referencesOf("execution_role_arn"));
+    }
+
+    @Test
+    void resourcesCarryTheirFileAndLine() throws IOException {
+        write("iam.tf", "\n\nresource \"aws_iam_role\" \"r\" {\n  name = \"x\"\n}\n");
+        Resource role = resource(read(), "aws_iam_role.r");
+        assertEquals("iam.tf:3", role.location().toString());
+    }
+
+    @Test
+    void jsonencodeKeepsKnownPartsAndWritesUnknownStringsAsReferences() throws IOException {
+        write("main.tf", """
+                resource "aws_s3_bucket" "b" {}
+                resource "aws_iam_policy" "p" {
+                  name = "p"
+                  policy = jsonencode({
+                    Version = "2012-10-17"
+                    Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "${aws_s3_bucket.b.arn}/<x>&" }]
+                  })
+                }
+                """);
+        Resource policy = resource(read(), "aws_iam_policy.p");
+        assertEquals("{\"Statement\":[{\"Action\":[\"s3:GetObject\"],\"Effect\":\"Allow\","
+                + "\"Resource\":\"${aws_s3_bucket.b.arn}/\\u003cx\\u003e\\u0026\"}],\"Version\":\"2012-10-17\"}",
+                policy.value("policy"));
+    }
+
+    @Test
+    void policyDocumentDataIsRenderedFromStatementBlocks() throws IOException {
+        write("main.tf", """
+                locals { services = ["ecs-tasks.amazonaws.com"] }
+                data "aws_iam_policy_document" "d" {
+                  statement {
+                    sid     = "One"
+                    actions = ["s3:PutObject", "s3:GetObject"]
+                    resources = ["*"]
+                    condition {
+                      test     = "StringEquals"
+                      variable = "aws:SourceAccount"
+                      values   = ["123"]
+                    }
+                  }
+                  dynamic "statement" {
+                    for_each = local.services
+                    content {
+                      actions = ["sts:AssumeRole"]
+                      principals {
+                        type        = "Service"
+                        identifiers = [statement.value]
+                      }
+                    }
+                  }
+                }
+                """);
+        Resource document = resource(read(), "data.aws_iam_policy_document.d");
+        assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"One\",\"Effect\":\"Allow\","
+                + "\"Action\":[\"s3:GetObject\",\"s3:PutObject\"],\"Resource\":\"*\","
+                + "\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"123\"}}},"
+                + "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"}}]}",
+                document.value("json"));
+    }
+
+    @Test
+    void sourceAndOverrideDocumentsMergeBySid() throws IOException {
+        write("main.tf", """
+                data "aws_iam_policy_document" "d" {
+                  source_policy_documents   = [jsonencode({ Statement = [{ Sid = "A", Effect = "Allow", Action = "a:A", Resource = "*" }] })]
+                  override_policy_documents = [jsonencode({ Statement = [{ Sid = "B", Effect = "Deny", Action = "b:B", Resource = "*" }] })]
+                  statement {
+                    sid       = "B"
+                    actions   = ["b:Allowed"]
+                    resources = ["*"]
+                  }
+                }
+                """);
+        assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Action\":\"a:A\",\"Effect\":\"Allow\",\"Resource\":\"*\",\"Sid\":\"A\"},"
+                + "{\"Action\":\"b:B\",\"Effect\":\"Deny\",\"Resource\":\"*\",\"Sid\":\"B\"}]}",
+                resource(read(), "data.aws_iam_policy_document.d").value("json"));
+    }
+
+    @Test
+    void aModuleThatIsNotDownloadedIsANoticeAndItsOutputsAreUnknownNamedReferences() throws IOException {
+        write("main.tf", """
+                module "roles" {
+                  source = "terraform-aws-modules/iam/aws"
+                }
+                resource "aws_ecs_task_definition" "t" {
+                  family        = "x"
+                  task_role_arn = module.roles.arn
+                }
+                """);
+        Infrastructure infrastructure = read();
+        assertEquals(List.of("module.roles: module source \"terraform-aws-modules/iam/aws\" is not downloaded "
+                + "(run terraform init); roles that depend on it are unknown"), notices(infrastructure));
+        UnknownValue role = assertInstanceOf(UnknownValue.class, resource(infrastructure, "aws_ecs_task_definition.t").value("task_role_arn"));
+        assertEquals(List.of(new Reference(Address.of("module.roles.output.arn"), null)), role.references());
+        assertTrue(!role.references().get(0).isFollowable());
+    }
+
+    @Test
+    void modulesFromModulesJsonAreFollowed() throws IOException {
+        write("main.tf", """
+                module "roles" {
+                  source = "terraform-aws-modules/iam/aws"
+                }
+                """);
+        write(".terraform/modules/modules.json",
+                "{\"Modules\":[{\"Key\":\"\",\"Source\":\"\",\"Dir\":\".\"},{\"Key\":\"roles\",\"Source\":\"x\",\"Dir\":\".terraform/modules/roles\"}]}");
+        write(".terraform/modules/roles/main.tf", "resource \"aws_iam_role\" \"r\" {\n  name = \"from-registry\"\n}\n");
+        Resource role = resource(read(), "module.roles.aws_iam_role.r");
+        assertEquals("from-registry", role.value("name"));
+        assertEquals(".terraform/modules/roles/main.tf:1", role.location().toString());
+    }
+
+    @Test
+    void variablesComeFromTfvarsThenAutoTfvarsThenDefaults() throws IOException {
+        write("main.tf", """
+                variable "a" { default = "default-a" }
+                variable "b" { default = "default-b" }
+                variable "c" { default = "default-c" }
+                variable "unset" {}
+                resource "aws_iam_role" "r" {
+                  name        = "${var.a}/${var.b}/${var.c}"
+                  description = var.unset
+                }
+                """);
+        write("terraform.tfvars", "a = \"tfvars-a\"\nb = \"tfvars-b\"\n");
+        write("x.auto.tfvars", "b = \"auto-b\"\n");
+        Resource role = resource(read(), "aws_iam_role.r");
+        assertEquals("tfvars-a/auto-b/default-c", role.value("name"));
+        UnknownValue unset = assertInstanceOf(UnknownValue.class, role.value("description"));
+        assertEquals(List.of(new Reference(Address.of("var.unset"), null)), unset.references());
+    }
+
+    @Test
+    void localModuleCyclesAreNotFollowed() throws IOException {
+        write("main.tf", "module \"self\" {\n  source = \"./\"\n}\nresource \"aws_iam_role\" \"r\" {\n  name = \"x\"\n}\n");
+        Infrastructure infrastructure = read();
+        assertEquals(List.of("aws_iam_role.r"), addresses(infrastructure));
+        assertEquals(List.of("module.self: module source \"./\" calls itself; the cycle is not followed"), notices(infrastructure));
+    }
+
+    @Test
+    void sensitiveVariablesAreCollected() throws IOException {
+        write("main.tf", "variable \"token\" {\n  sensitive = true\n  default = \"s3cr3t\"\n}\n"
+                + "resource \"aws_ecs_task_definition\" \"t\" {\n  family = var.token\n}\n");
+        assertEquals(java.util.Set.of("s3cr3t"), read().sensitiveValues());
+    }
+
+    @Test
+    void fileOutsideTheTreeIsUnknownWithANotice() throws IOException {
+        write("main.tf", "resource \"aws_iam_policy\" \"p\" {\n  name = \"p\"\n  policy = file(\"../secret.json\")\n}\n");
+        Infrastructure infrastructure = read();
+        assertInstanceOf(UnknownValue.class, resource(infrastructure, "aws_iam_policy.p").value("policy"));
+        assertEquals(List.of("file(\"../secret.json\") reads outside the scanned directory; its value is unknown"),
+                notices(infrastructure));
+    }
+
+    @Test
+    void unsupportedFunctionsAreUnknownAndListed() throws IOException {
+        write("main.tf", "resource \"aws_iam_role\" \"r\" {\n  name = md5(\"x\")\n  description = uuid()\n}\n");
+        Infrastructure infrastructure = read();
+        assertInstanceOf(UnknownValue.class, resource(infrastructure, "aws_iam_role.r").value("name"));
+        assertEquals(List.of("functions roleplan does not evaluate (their results are treated as unknown): md5, uuid"),
+                notices(infrastructure));
+    }
+
+    @Test
+    void syntaxErrorsNameFileLineAndColumn() throws IOException {
+        write("main.tf", "resource \"aws_iam_role\" \"r\" {\n  name = \n}\n");
+        InputException e = assertThrows(InputException.class, this::read);
+        assertTrue(e.getMessage().startsWith(dir.resolve("main.tf") + ":2:"), e.getMessage());
+    }
+
+    @Test
+    void aDirectoryWithoutTfFilesIsRefused() {
+        InputException e = assertThrows(InputException.class, this::read);
+        assertEquals(dir + ": is a directory without .tf or .tf.json files; give the directory that holds the root "
+                + "module's configuration", e.getMessage());
+    }
+
+    @Test
+    void containerDefinitionsFromTemplatefileStayKnown() throws IOException {
+        write("main.tf", """
+                resource "aws_ecs_task_definition" "t" {
+                  family                = "x"
+                  container_definitions = templatefile("${path.module}/containers.json.tpl", { image = "nginx:1", names = ["a", "b"] })
+                }
+                """);
+        write("containers.json.tpl", "[%{ for n in names }{\"name\": \"${n}\", \"image\": \"${image}\"}%{ if n != \"b\" },%{ endif }%{ endfor }]");
+        assertEquals("[{\"name\": \"a\", \"image\": \"nginx:1\"},{\"name\": \"b\", \"image\": \"nginx:1\"}]",
+                resource(read(), "aws_ecs_task_definition.t").value("container_definitions"));
+    }
+
+    @Test
+    void rolesNameIsKnownAndIdRefersToTheRole() throws IOException {
+        write("main.tf", """
+                resource "aws_iam_role" "r" { name = "exec" }
+                resource "aws_iam_role_policy_attachment" "a" {
+                  role       = aws_iam_role.r.name
+                  policy_arn = "arn:aws:iam::aws:policy/x"
+                }
+                resource "aws_iam_role_policy" "p" {
+                  role   = aws_iam_role.r.id
+                  policy = "{}"
+                }
+                """);
+        Infrastructure infrastructure = read();
+        assertEquals("exec", resource(infrastructure, "aws_iam_role_policy_attachment.a").value("role"));
+        assertEquals(List.of(new Reference(Address.of("aws_iam_role.r"), "id")),
+                resource(infrastructure, "aws_iam_role_policy.p").referencesOf("role"));
+        Map<String, Object> values = resource(infrastructure, "aws_iam_role.r").values();
+        assertInstanceOf(UnknownValue.class, values.get("arn"));
+    }
+
+    @Test
+    void statementPositionsAreRecordedForPolicyDocuments() throws IOException {
+        write("main.tf", """
+                data "aws_iam_policy_document" "d" {
+                  statement {
+                    actions   = ["s3:GetObject"]
+                    resources = ["*"]
+                  }
+                  dynamic "statement" {
+                    for_each = ["a"]
+                    content {
+                      actions   = ["s3:PutObject"]
+                      resources = ["*"]
+                    }
+                  }
+                }
+                resource "aws_iam_policy" "p" {
+                  name = "p"
+                  policy = jsonencode({
+                    Statement = [
+                      { Effect = "Allow", Action = "x:Y", Resource = "*" },
+                      {
+                        Effect = "Deny", Action = "x:Z", Resource = "*"
+                      },
+                    ]
+                  })
+                }
+                """);
+        Infrastructure infrastructure = read();
+        String json = (String) resource(infrastructure, "data.aws_iam_policy_document.d").value("json");
+        assertEquals(List.of(new dev.roleplan.model.SourceLocation("main.tf", 2), new dev.roleplan.model.SourceLocation("main.tf", 8)),
+                infrastructure.statementLocations().get(json));
+        String policy = (String) resource(infrastructure, "aws_iam_policy.p").value("policy");
+        assertEquals(List.of(new dev.roleplan.model.SourceLocation("main.tf", 18), new dev.roleplan.model.SourceLocation("main.tf", 19)),
+                infrastructure.statementLocations().get(policy));
+    }
+
+    @Test
+    void jsonConfigurationFilesAreRead() throws IOException {
+        write("main.tf.json", """
+                {
+                  "data": { "aws_iam_policy_document": { "assume": {
+                    "statement": [{ "actions": ["sts:AssumeRole"],
+                                    "principals": [{ "type": "Service", "identifiers": ["ecs-tasks.amazonaws.com"] }] }]
+                  } } },
+                  "variable": { "name": { "type": "string", "default": "orders" } },
+                  "resource": { "aws_iam_role": { "exec": {
+                    "name": "${var.name}-exec",
+                    "assume_role_policy": "${data.aws_iam_policy_document.assume.json}"
+                  } } },
+                  "locals": [{ "a": 1 }]
+                }
+                """);
+        Resource role = resource(read(), "aws_iam_role.exec");
+        assertEquals("orders-exec", role.value("name"));
+        assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                + "\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"}}]}", role.value("assume_role_policy"));
+        assertEquals("main.tf.json:7", role.location().toString());
+    }
+}
