@@ -62,7 +62,7 @@ public final class EffectivePermissions {
                 }
                 StatementRef ref = StatementRef.of(policy.id(), s, s.hasConditions());
                 for (ActionInfo action : actionsOf(s, catalog)) {
-                    Candidate c = candidates.computeIfAbsent(action.fullName(), k -> new Candidate());
+                    Candidate c = candidates.computeIfAbsent(catalog.fullName(action), k -> new Candidate());
                     for (String r : s.resources().values()) {
                         c.resources.add(s.resources().negated() ? "not " + r : r);
                     }
@@ -151,7 +151,7 @@ public final class EffectivePermissions {
         List<String> excluded = s.actions().values().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
         List<ActionInfo> out = new ArrayList<>();
         for (ActionInfo a : catalog.allActions()) {
-            String lower = a.fullName().toLowerCase(Locale.ROOT);
+            String lower = catalog.lowerName(a);
             if (excluded.stream().noneMatch(p -> Wildcard.matches(p, lower))) {
                 out.add(a);
             }
