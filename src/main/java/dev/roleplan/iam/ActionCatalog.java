@@ -151,6 +151,11 @@ public final class ActionCatalog {
         return name != null ? name : action.fullName().toLowerCase(Locale.ROOT);
     }
 
+    /** True if {@code lowerFullName} (already lower case) names a catalog action. */
+    public boolean hasLowerName(String lowerFullName) {
+        return actionsByLowerName.containsKey(lowerFullName);
+    }
+
     /** Every action, sorted by lower-case {@code service:action}. */
     public List<ActionInfo> allActions() {
         return allActions;

@@ -5,6 +5,8 @@ import dev.roleplan.model.Statement;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +64,7 @@ public final class EffectivePermissions {
                 }
                 StatementRef ref = StatementRef.of(policy.id(), s, s.hasConditions());
                 for (ActionInfo action : actionsOf(s, catalog)) {
-                    Candidate c = candidates.computeIfAbsent(catalog.fullName(action), k -> new Candidate());
+                    Candidate c = candidates.computeIfAbsent(catalog.fullName(action), k -> new Candidate(action));
                     for (String r : s.resources().values()) {
                         c.resources.add(s.resources().negated() ? "not " + r : r);
                     }
@@ -70,16 +72,17 @@ public final class EffectivePermissions {
                 }
             }
         }
+        PolicyEvaluator.ActionMatcher matcher = expandedOnce(identity, boundaryOrNull, catalog);
         Map<String, Grant> grants = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, Candidate> e : candidates.entrySet()) {
             String action = e.getKey();
             Candidate c = e.getValue();
-            Decision onStar = PolicyEvaluator.evaluateNamed(identity, boundaryOrNull, action, "*").decision();
+            Decision onStar = PolicyEvaluator.evaluateNamed(identity, boundaryOrNull, action, "*", matcher).decision();
             boolean anyAllowed = onStar == Decision.ALLOWED || onStar == Decision.CONDITIONAL;
             boolean anyUnconditional = onStar == Decision.ALLOWED;
             // An action that takes no resource (ecr:GetAuthorizationToken, s3:ListAllMyBuckets) is granted only
             // through Resource "*": a statement naming specific ARNs never applies to it.
-            boolean wildcardOnly = catalog.action(action).map(ActionInfo::isWildcardOnly).orElse(false);
+            boolean wildcardOnly = c.info.isWildcardOnly();
             for (String pattern : wildcardOnly ? List.<String>of() : c.resources) {
                 if (anyUnconditional) {
                     break;
@@ -89,7 +92,7 @@ public final class EffectivePermissions {
                     continue;
                 }
                 // The granted pattern itself, as a resource: denied only if a Deny covers the whole pattern.
-                Decision d = PolicyEvaluator.evaluateNamed(identity, boundaryOrNull, action, pattern).decision();
+                Decision d = PolicyEvaluator.evaluateNamed(identity, boundaryOrNull, action, pattern, matcher).decision();
                 anyAllowed |= d == Decision.ALLOWED || d == Decision.CONDITIONAL;
                 anyUnconditional |= d == Decision.ALLOWED;
             }
@@ -138,6 +141,60 @@ public final class EffectivePermissions {
         return grants;
     }
 
+    /**
+     * Answers "does this statement's Action / NotAction cover this catalog action" from each statement's
+     * patterns expanded once over the catalog, instead of matching every pattern against each of the (up to
+     * 20,000) candidate actions: a policy such as ReadOnlyAccess has hundreds of patterns. The answer is the
+     * one {@link PolicyEvaluator#actionMatches} gives: the catalog expands a pattern with the same
+     * case-insensitive wildcard match. Statements with values unknown until apply ({@code ${...}}) and
+     * actions outside the catalog are left to the patterns.
+     */
+    private static PolicyEvaluator.ActionMatcher expandedOnce(List<NamedPolicy> identity, NamedPolicy boundary,
+                                                              ActionCatalog catalog) {
+        Map<Statement, Set<String>> expanded = new IdentityHashMap<>();
+        List<NamedPolicy> all = new ArrayList<>(identity);
+        if (boundary != null) {
+            all.add(boundary);
+        }
+        for (NamedPolicy policy : all) {
+            for (Statement s : policy.document().statements()) {
+                if (s.actions() == null || s.actions().values().stream().anyMatch(EffectivePermissions::leftToPatterns)) {
+                    continue;
+                }
+                Set<String> names = new HashSet<>();
+                for (String pattern : s.actions().values()) {
+                    if (pattern.equals("*")) {
+                        names = ALL;
+                        break;
+                    }
+                    for (ActionInfo a : catalog.expand(pattern)) {
+                        names.add(catalog.lowerName(a));
+                    }
+                }
+                expanded.put(s, names);
+            }
+        }
+        return (statement, lowerAction) -> {
+            Set<String> names = expanded.get(statement);
+            if (names == null || !catalog.hasLowerName(lowerAction)) {
+                return PolicyEvaluator.actionMatches(statement.actions(), lowerAction);
+            }
+            boolean named = names == ALL || names.contains(lowerAction);
+            return Tri.of(statement.actions().negated() != named);
+        };
+    }
+
+    /**
+     * A pattern with {@code ${...}} matches as unknown, and one with non-ASCII letters lower-cases per
+     * character in the matcher but per string in the catalog: both are matched from the patterns.
+     */
+    private static boolean leftToPatterns(String pattern) {
+        return pattern.contains("${") || !pattern.chars().allMatch(c -> c < 128);
+    }
+
+    /** Marks a statement whose Action includes {@code "*"}: it names every action. */
+    private static final Set<String> ALL = Collections.unmodifiableSet(new HashSet<>());
+
     private static List<ActionInfo> actionsOf(Statement s, ActionCatalog catalog) {
         if (!s.actions().negated()) {
             Set<ActionInfo> out = new LinkedHashSet<>();
@@ -160,7 +217,13 @@ public final class EffectivePermissions {
     }
 
     private static final class Candidate {
+        /** The catalog's action of this name (the one lookup a grant needs, kept instead of looked up again). */
+        final ActionInfo info;
         final Set<String> resources = new LinkedHashSet<>();
         final List<StatementRef> statements = new ArrayList<>();
+
+        Candidate(ActionInfo info) {
+            this.info = info;
+        }
     }
 }
