@@ -1,6 +1,8 @@
 package dev.roleplan.cli;
 
 import dev.roleplan.app.Analyzer;
+import dev.roleplan.iam.ActionCatalog;
+import dev.roleplan.iam.ManagedPolicies;
 import dev.roleplan.app.UsageException;
 import dev.roleplan.app.Version;
 import dev.roleplan.engine.Finding;
@@ -159,6 +161,9 @@ final class CheckCommand implements Callable<Integer> {
         if (paths.stream().filter("-"::equals).count() > 1) {
             throw new UsageException("standard input (-) can be read only once");
         }
+        // The bundled IAM data takes a few hundred ms to load: load it on other threads while the input is read.
+        ActionCatalog.prefetch();
+        ManagedPolicies.prefetch();
         Analyzer.Analysis analysis = analyzer.analyze(paths, io.in(), rules);
         List<Finding> findings = overrideSeverities(analysis.findings(), config);
         Suppressor.Result suppressed = new Suppressor(config.suppressions(), List.of(), LocalDate.now(clock)).apply(findings);
