@@ -72,12 +72,14 @@ public final class EffectivePermissions {
                 }
             }
         }
-        PolicyEvaluator.ActionMatcher matcher = expandedOnce(identity, boundaryOrNull, catalog);
+        // Expanding every statement over the catalog pays off only when there are many actions to decide.
+        PolicyEvaluator.ActionMatcher matcher = candidates.size() > EXPAND_ABOVE
+                ? expandedOnce(identity, boundaryOrNull, catalog) : null;
         Map<String, Grant> grants = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, Candidate> e : candidates.entrySet()) {
             String action = e.getKey();
             Candidate c = e.getValue();
-            Decision onStar = PolicyEvaluator.evaluateNamed(identity, boundaryOrNull, action, "*", matcher).decision();
+            Decision onStar = evaluate(identity, boundaryOrNull, action, "*", matcher).decision();
             boolean anyAllowed = onStar == Decision.ALLOWED || onStar == Decision.CONDITIONAL;
             boolean anyUnconditional = onStar == Decision.ALLOWED;
             // An action that takes no resource (ecr:GetAuthorizationToken, s3:ListAllMyBuckets) is granted only
@@ -92,7 +94,7 @@ public final class EffectivePermissions {
                     continue;
                 }
                 // The granted pattern itself, as a resource: denied only if a Deny covers the whole pattern.
-                Decision d = PolicyEvaluator.evaluateNamed(identity, boundaryOrNull, action, pattern, matcher).decision();
+                Decision d = evaluate(identity, boundaryOrNull, action, pattern, matcher).decision();
                 anyAllowed |= d == Decision.ALLOWED || d == Decision.CONDITIONAL;
                 anyUnconditional |= d == Decision.ALLOWED;
             }
@@ -139,6 +141,15 @@ public final class EffectivePermissions {
 
     public Map<String, Grant> grants() {
         return grants;
+    }
+
+    /** Candidate actions above which statements are expanded once (see {@link #expandedOnce}). */
+    private static final int EXPAND_ABOVE = 200;
+
+    private static Evaluation evaluate(List<NamedPolicy> identity, NamedPolicy boundary, String action, String resource,
+                                       PolicyEvaluator.ActionMatcher matcherOrNull) {
+        return matcherOrNull == null ? PolicyEvaluator.evaluateNamed(identity, boundary, action, resource)
+                : PolicyEvaluator.evaluateNamed(identity, boundary, action, resource, matcherOrNull);
     }
 
     /**
