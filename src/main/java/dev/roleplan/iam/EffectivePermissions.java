@@ -5,6 +5,7 @@ import dev.roleplan.model.Statement;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -76,6 +77,10 @@ public final class EffectivePermissions {
         PolicyEvaluator.ActionMatcher matcher = candidates.size() > EXPAND_ABOVE
                 ? expandedOnce(identity, boundaryOrNull, catalog) : null;
         Map<String, Grant> grants = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        // The thousands of grants of one wildcard statement have equal resource and statement lists: keep one
+        // copy of each (a role with Action "*" holds ~22,000 grants for the whole run).
+        Map<List<String>, List<String>> sharedResources = new HashMap<>();
+        Map<List<StatementRef>, List<StatementRef>> sharedStatements = new HashMap<>();
         for (Map.Entry<String, Candidate> e : candidates.entrySet()) {
             String action = e.getKey();
             Candidate c = e.getValue();
@@ -99,8 +104,8 @@ public final class EffectivePermissions {
                 anyUnconditional |= d == Decision.ALLOWED;
             }
             if (anyAllowed) {
-                grants.put(action, new Grant(action, List.copyOf(c.resources), onStar == Decision.ALLOWED,
-                        !anyUnconditional, c.statements));
+                grants.put(action, new Grant(action, shared(sharedResources, List.copyOf(c.resources)),
+                        onStar == Decision.ALLOWED, !anyUnconditional, shared(sharedStatements, List.copyOf(c.statements))));
             }
         }
         return new EffectivePermissions(List.copyOf(identity), boundaryOrNull, Collections.unmodifiableMap(grants));
@@ -141,6 +146,11 @@ public final class EffectivePermissions {
 
     public Map<String, Grant> grants() {
         return grants;
+    }
+
+    private static <T> List<T> shared(Map<List<T>, List<T>> copies, List<T> list) {
+        List<T> known = copies.putIfAbsent(list, list);
+        return known != null ? known : list;
     }
 
     /** Candidate actions above which statements are expanded once (see {@link #expandedOnce}). */
