@@ -76,6 +76,7 @@ public final class EffectivePermissions {
         // Expanding every statement over the catalog pays off only when there are many actions to decide.
         PolicyEvaluator.ActionMatcher matcher = candidates.size() > EXPAND_ABOVE
                 ? expandedOnce(identity, boundaryOrNull, catalog) : null;
+        Decisions decisions = new Decisions(identity, boundaryOrNull, matcher);
         Map<String, Grant> grants = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         // The thousands of grants of one wildcard statement have equal resource and statement lists: keep one
         // copy of each (a role with Action "*" holds ~22,000 grants for the whole run).
@@ -84,7 +85,8 @@ public final class EffectivePermissions {
         for (Map.Entry<String, Candidate> e : candidates.entrySet()) {
             String action = e.getKey();
             Candidate c = e.getValue();
-            Decision onStar = evaluate(identity, boundaryOrNull, action, "*", matcher).decision();
+            String lowerAction = catalog.lowerName(c.info);
+            Decision onStar = decisions.decide(action, lowerAction, "*");
             boolean anyAllowed = onStar == Decision.ALLOWED || onStar == Decision.CONDITIONAL;
             boolean anyUnconditional = onStar == Decision.ALLOWED;
             // An action that takes no resource (ecr:GetAuthorizationToken, s3:ListAllMyBuckets) is granted only
@@ -99,7 +101,7 @@ public final class EffectivePermissions {
                     continue;
                 }
                 // The granted pattern itself, as a resource: denied only if a Deny covers the whole pattern.
-                Decision d = evaluate(identity, boundaryOrNull, action, pattern, matcher).decision();
+                Decision d = decisions.decide(action, lowerAction, pattern);
                 anyAllowed |= d == Decision.ALLOWED || d == Decision.CONDITIONAL;
                 anyUnconditional |= d == Decision.ALLOWED;
             }
@@ -151,6 +153,46 @@ public final class EffectivePermissions {
     private static <T> List<T> shared(Map<List<T>, List<T>> copies, List<T> list) {
         List<T> known = copies.putIfAbsent(list, list);
         return known != null ? known : list;
+    }
+
+    /**
+     * Decisions for the many candidate actions of one role. With a resource fixed, a decision depends on the
+     * action only through which statements match it (resource and condition are the statement's own), so
+     * actions that match the same statements share one evaluation: the ~22,000 actions of {@code "*"} need
+     * one. Without an expanded matcher (few candidates) every action is evaluated.
+     */
+    private static final class Decisions {
+        private final List<NamedPolicy> identity;
+        private final NamedPolicy boundary;
+        private final PolicyEvaluator.ActionMatcher matcher;
+        private final List<Statement> statements = new ArrayList<>();
+        private final Map<String, Decision> memo = new HashMap<>();
+
+        Decisions(List<NamedPolicy> identity, NamedPolicy boundary, PolicyEvaluator.ActionMatcher matcherOrNull) {
+            this.identity = identity;
+            this.boundary = boundary;
+            this.matcher = matcherOrNull;
+            for (NamedPolicy policy : identity) {
+                statements.addAll(policy.document().statements());
+            }
+            if (boundary != null) {
+                statements.addAll(boundary.document().statements());
+            }
+        }
+
+        Decision decide(String action, String lowerAction, String resource) {
+            if (matcher == null || lowerAction.equals(PolicyEvaluator.ALWAYS_ALLOWED)) {
+                return evaluate(identity, boundary, action, resource, matcher).decision();
+            }
+            StringBuilder key = new StringBuilder(statements.size() + resource.length() + 1);
+            for (Statement s : statements) {
+                // Malformed statements never match (PolicyEvaluator skips them before asking the matcher).
+                boolean wellFormed = s.effect() != null && s.actions() != null && s.resources() != null;
+                key.append(wellFormed ? matcher.matches(s, lowerAction).name().charAt(0) : '-');
+            }
+            key.append('\u0000').append(resource);
+            return memo.computeIfAbsent(key.toString(), k -> evaluate(identity, boundary, action, resource, matcher).decision());
+        }
     }
 
     /** Candidate actions above which statements are expanded once (see {@link #expandedOnce}). */
