@@ -3,6 +3,8 @@ package dev.roleplan.cli;
 import dev.roleplan.app.Analyzer;
 import dev.roleplan.app.ExternalRoles;
 import dev.roleplan.resolve.ManagedPolicyLookup;
+import dev.roleplan.iam.ActionCatalog;
+import dev.roleplan.iam.ManagedPolicies;
 import dev.roleplan.app.UsageException;
 import dev.roleplan.app.Version;
 import dev.roleplan.engine.Finding;
@@ -172,6 +174,9 @@ final class CheckCommand implements Callable<Integer> {
         if (paths.stream().filter("-"::equals).count() > 1) {
             throw new UsageException("standard input (-) can be read only once");
         }
+        // The bundled IAM data takes a few hundred ms to load: load it on other threads while the input is read.
+        ActionCatalog.prefetch();
+        ManagedPolicies.prefetch();
         ExternalRoles external = new ExternalRoles(config.externalRoles(), String.valueOf(config.source()),
                 ManagedPolicyLookup.catalog());
         Analyzer.Analysis analysis = analyzer.withVariables(varFiles, vars).analyze(paths, io.in(), rules, external::link);

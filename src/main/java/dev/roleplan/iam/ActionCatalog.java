@@ -29,6 +29,8 @@ public final class ActionCatalog {
     private final List<ActionInfo> allActions;
     /** Interned lower-case "service:action" of each action, so matching never lower-cases again. */
     private final Map<ActionInfo, String> lowerNames;
+    /** "service:Action" of each action, built once: hot loops over thousands of actions ask for it per role. */
+    private final Map<ActionInfo, String> fullNames;
     private final Map<String, ConditionKey> globalConditionKeys;
     private volatile ConditionKeyIndex conditionKeyIndex;
 
@@ -37,12 +39,14 @@ public final class ActionCatalog {
         this.globalConditionKeys = Collections.unmodifiableMap(globalConditionKeys);
         Map<String, ActionInfo> byName = new HashMap<>(32_768);
         this.lowerNames = new IdentityHashMap<>(32_768);
+        this.fullNames = new IdentityHashMap<>(32_768);
         List<ActionInfo> all = new ArrayList<>(24_000);
         for (ServiceInfo service : services.values()) {
             for (ActionInfo action : service.actions()) {
                 String lower = lowerFullName(action);
                 byName.put(lower, action);
                 lowerNames.put(action, lower);
+                fullNames.put(action, action.fullName());
                 all.add(action);
             }
         }
@@ -133,6 +137,23 @@ public final class ActionCatalog {
     /** The action named {@code fullName} ({@code service:Action}), compared case-insensitively. */
     public Optional<ActionInfo> action(String fullName) {
         return Optional.ofNullable(actionsByLowerName.get(fullName.toLowerCase(Locale.ROOT)));
+    }
+
+    /** {@code action.fullName()}, without building the string again for the catalog's own actions. */
+    public String fullName(ActionInfo action) {
+        String name = fullNames.get(action);
+        return name != null ? name : action.fullName();
+    }
+
+    /** {@code action.fullName()} in lower case, without building the string again for the catalog's own actions. */
+    public String lowerName(ActionInfo action) {
+        String name = lowerNames.get(action);
+        return name != null ? name : action.fullName().toLowerCase(Locale.ROOT);
+    }
+
+    /** True if {@code lowerFullName} (already lower case) names a catalog action. */
+    public boolean hasLowerName(String lowerFullName) {
+        return actionsByLowerName.containsKey(lowerFullName);
     }
 
     /** Every action, sorted by lower-case {@code service:action}. */

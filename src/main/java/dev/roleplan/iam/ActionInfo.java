@@ -26,6 +26,16 @@ public record ActionInfo(
         conditionKeys = List.copyOf(conditionKeys);
     }
 
+    /**
+     * Service and name identify an action; hashing only them (not the resource-type and condition-key lists)
+     * keeps the sets and maps of thousands of actions that policy expansion builds cheap. Consistent with
+     * the record's {@code equals}: equal records have equal service and name.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * service.hashCode() + name.hashCode();
+    }
+
     /** {@code service:Name}, e.g. {@code s3:GetObject}. */
     public String fullName() {
         return service + ":" + name;

@@ -5,6 +5,9 @@ import dev.roleplan.model.Statement;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +65,7 @@ public final class EffectivePermissions {
                 }
                 StatementRef ref = StatementRef.of(policy.id(), s, s.hasConditions());
                 for (ActionInfo action : actionsOf(s, catalog)) {
-                    Candidate c = candidates.computeIfAbsent(action.fullName(), k -> new Candidate());
+                    Candidate c = candidates.computeIfAbsent(catalog.fullName(action), k -> new Candidate(action));
                     for (String r : s.resources().values()) {
                         c.resources.add(s.resources().negated() ? "not " + r : r);
                     }
@@ -70,16 +73,25 @@ public final class EffectivePermissions {
                 }
             }
         }
+        // Expanding every statement over the catalog pays off only when there are many actions to decide.
+        PolicyEvaluator.ActionMatcher matcher = candidates.size() > EXPAND_ABOVE
+                ? expandedOnce(identity, boundaryOrNull, catalog) : null;
+        Decisions decisions = new Decisions(identity, boundaryOrNull, matcher);
         Map<String, Grant> grants = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        // The thousands of grants of one wildcard statement have equal resource and statement lists: keep one
+        // copy of each (a role with Action "*" holds ~22,000 grants for the whole run).
+        Map<List<String>, List<String>> sharedResources = new HashMap<>();
+        Map<List<StatementRef>, List<StatementRef>> sharedStatements = new HashMap<>();
         for (Map.Entry<String, Candidate> e : candidates.entrySet()) {
             String action = e.getKey();
             Candidate c = e.getValue();
-            Decision onStar = PolicyEvaluator.evaluateNamed(identity, boundaryOrNull, action, "*").decision();
+            String lowerAction = catalog.lowerName(c.info);
+            Decision onStar = decisions.decide(action, lowerAction, "*");
             boolean anyAllowed = onStar == Decision.ALLOWED || onStar == Decision.CONDITIONAL;
             boolean anyUnconditional = onStar == Decision.ALLOWED;
             // An action that takes no resource (ecr:GetAuthorizationToken, s3:ListAllMyBuckets) is granted only
             // through Resource "*": a statement naming specific ARNs never applies to it.
-            boolean wildcardOnly = catalog.action(action).map(ActionInfo::isWildcardOnly).orElse(false);
+            boolean wildcardOnly = c.info.isWildcardOnly();
             for (String pattern : wildcardOnly ? List.<String>of() : c.resources) {
                 if (anyUnconditional) {
                     break;
@@ -89,13 +101,13 @@ public final class EffectivePermissions {
                     continue;
                 }
                 // The granted pattern itself, as a resource: denied only if a Deny covers the whole pattern.
-                Decision d = PolicyEvaluator.evaluateNamed(identity, boundaryOrNull, action, pattern).decision();
+                Decision d = decisions.decide(action, lowerAction, pattern);
                 anyAllowed |= d == Decision.ALLOWED || d == Decision.CONDITIONAL;
                 anyUnconditional |= d == Decision.ALLOWED;
             }
             if (anyAllowed) {
-                grants.put(action, new Grant(action, List.copyOf(c.resources), onStar == Decision.ALLOWED,
-                        !anyUnconditional, c.statements));
+                grants.put(action, new Grant(action, shared(sharedResources, List.copyOf(c.resources)),
+                        onStar == Decision.ALLOWED, !anyUnconditional, shared(sharedStatements, List.copyOf(c.statements))));
             }
         }
         return new EffectivePermissions(List.copyOf(identity), boundaryOrNull, Collections.unmodifiableMap(grants));
@@ -138,6 +150,114 @@ public final class EffectivePermissions {
         return grants;
     }
 
+    private static <T> List<T> shared(Map<List<T>, List<T>> copies, List<T> list) {
+        List<T> known = copies.putIfAbsent(list, list);
+        return known != null ? known : list;
+    }
+
+    /**
+     * Decisions for the many candidate actions of one role. With a resource fixed, a decision depends on the
+     * action only through which statements match it (resource and condition are the statement's own), so
+     * actions that match the same statements share one evaluation: the ~22,000 actions of {@code "*"} need
+     * one. Without an expanded matcher (few candidates) every action is evaluated.
+     */
+    private static final class Decisions {
+        private final List<NamedPolicy> identity;
+        private final NamedPolicy boundary;
+        private final PolicyEvaluator.ActionMatcher matcher;
+        private final List<Statement> statements = new ArrayList<>();
+        private final Map<String, Decision> memo = new HashMap<>();
+
+        Decisions(List<NamedPolicy> identity, NamedPolicy boundary, PolicyEvaluator.ActionMatcher matcherOrNull) {
+            this.identity = identity;
+            this.boundary = boundary;
+            this.matcher = matcherOrNull;
+            for (NamedPolicy policy : identity) {
+                statements.addAll(policy.document().statements());
+            }
+            if (boundary != null) {
+                statements.addAll(boundary.document().statements());
+            }
+        }
+
+        Decision decide(String action, String lowerAction, String resource) {
+            if (matcher == null || lowerAction.equals(PolicyEvaluator.ALWAYS_ALLOWED)) {
+                return evaluate(identity, boundary, action, resource, matcher).decision();
+            }
+            StringBuilder key = new StringBuilder(statements.size() + resource.length() + 1);
+            for (Statement s : statements) {
+                // Malformed statements never match (PolicyEvaluator skips them before asking the matcher).
+                boolean wellFormed = s.effect() != null && s.actions() != null && s.resources() != null;
+                key.append(wellFormed ? matcher.matches(s, lowerAction).name().charAt(0) : '-');
+            }
+            key.append('\u0000').append(resource);
+            return memo.computeIfAbsent(key.toString(), k -> evaluate(identity, boundary, action, resource, matcher).decision());
+        }
+    }
+
+    /** Candidate actions above which statements are expanded once (see {@link #expandedOnce}). */
+    private static final int EXPAND_ABOVE = 200;
+
+    private static Evaluation evaluate(List<NamedPolicy> identity, NamedPolicy boundary, String action, String resource,
+                                       PolicyEvaluator.ActionMatcher matcherOrNull) {
+        return matcherOrNull == null ? PolicyEvaluator.evaluateNamed(identity, boundary, action, resource)
+                : PolicyEvaluator.evaluateNamed(identity, boundary, action, resource, matcherOrNull);
+    }
+
+    /**
+     * Answers "does this statement's Action / NotAction cover this catalog action" from each statement's
+     * patterns expanded once over the catalog, instead of matching every pattern against each of the (up to
+     * 20,000) candidate actions: a policy such as ReadOnlyAccess has hundreds of patterns. The answer is the
+     * one {@link PolicyEvaluator#actionMatches} gives: the catalog expands a pattern with the same
+     * case-insensitive wildcard match. Statements with values unknown until apply ({@code ${...}}) and
+     * actions outside the catalog are left to the patterns.
+     */
+    private static PolicyEvaluator.ActionMatcher expandedOnce(List<NamedPolicy> identity, NamedPolicy boundary,
+                                                              ActionCatalog catalog) {
+        Map<Statement, Set<String>> expanded = new IdentityHashMap<>();
+        List<NamedPolicy> all = new ArrayList<>(identity);
+        if (boundary != null) {
+            all.add(boundary);
+        }
+        for (NamedPolicy policy : all) {
+            for (Statement s : policy.document().statements()) {
+                if (s.actions() == null || s.actions().values().stream().anyMatch(EffectivePermissions::leftToPatterns)) {
+                    continue;
+                }
+                Set<String> names = new HashSet<>();
+                for (String pattern : s.actions().values()) {
+                    if (pattern.equals("*")) {
+                        names = ALL;
+                        break;
+                    }
+                    for (ActionInfo a : catalog.expand(pattern)) {
+                        names.add(catalog.lowerName(a));
+                    }
+                }
+                expanded.put(s, names);
+            }
+        }
+        return (statement, lowerAction) -> {
+            Set<String> names = expanded.get(statement);
+            if (names == null || !catalog.hasLowerName(lowerAction)) {
+                return PolicyEvaluator.actionMatches(statement.actions(), lowerAction);
+            }
+            boolean named = names == ALL || names.contains(lowerAction);
+            return Tri.of(statement.actions().negated() != named);
+        };
+    }
+
+    /**
+     * A pattern with {@code ${...}} matches as unknown, and one with non-ASCII letters lower-cases per
+     * character in the matcher but per string in the catalog: both are matched from the patterns.
+     */
+    private static boolean leftToPatterns(String pattern) {
+        return pattern.contains("${") || !pattern.chars().allMatch(c -> c < 128);
+    }
+
+    /** Marks a statement whose Action includes {@code "*"}: it names every action. */
+    private static final Set<String> ALL = Collections.unmodifiableSet(new HashSet<>());
+
     static List<ActionInfo> actionsOf(Statement s, ActionCatalog catalog) {
         if (!s.actions().negated()) {
             Set<ActionInfo> out = new LinkedHashSet<>();
@@ -151,7 +271,7 @@ public final class EffectivePermissions {
         List<String> excluded = s.actions().values().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
         List<ActionInfo> out = new ArrayList<>();
         for (ActionInfo a : catalog.allActions()) {
-            String lower = a.fullName().toLowerCase(Locale.ROOT);
+            String lower = catalog.lowerName(a);
             if (excluded.stream().noneMatch(p -> Wildcard.matches(p, lower))) {
                 out.add(a);
             }
@@ -160,7 +280,13 @@ public final class EffectivePermissions {
     }
 
     private static final class Candidate {
+        /** The catalog's action of this name (the one lookup a grant needs, kept instead of looked up again). */
+        final ActionInfo info;
         final Set<String> resources = new LinkedHashSet<>();
         final List<StatementRef> statements = new ArrayList<>();
+
+        Candidate(ActionInfo info) {
+            this.info = info;
+        }
     }
 }

@@ -41,8 +41,26 @@ public final class PolicyEvaluator {
                 action, resource);
     }
 
+    /**
+     * Whether a statement's Action / NotAction covers a lower-case action. The default reads the patterns;
+     * a caller that asks about thousands of actions (every grant of a role) may answer from sets it
+     * expanded once, as long as it answers exactly as {@link #actionMatches} would.
+     */
+    @FunctionalInterface
+    public interface ActionMatcher {
+        Tri matches(Statement statement, String lowerAction);
+    }
+
+    private static final ActionMatcher BY_PATTERNS = (statement, lowerAction) -> actionMatches(statement.actions(), lowerAction);
+
     public static Evaluation evaluateNamed(List<NamedPolicy> identity, NamedPolicy boundaryOrNull,
                                            String action, String resource) {
+        return evaluateNamed(identity, boundaryOrNull, action, resource, BY_PATTERNS);
+    }
+
+    /** As {@link #evaluateNamed(List, NamedPolicy, String, String)} with a precomputed action matcher. */
+    public static Evaluation evaluateNamed(List<NamedPolicy> identity, NamedPolicy boundaryOrNull,
+                                           String action, String resource, ActionMatcher matcher) {
         String lowerAction = action.toLowerCase(Locale.ROOT);
         if (lowerAction.equals(ALWAYS_ALLOWED)) {
             // AWS: "No permissions are required to perform this operation", and an explicit Deny does not
@@ -50,11 +68,11 @@ public final class PolicyEvaluator {
             return new Evaluation(Decision.ALLOWED, List.of(), Decision.ALLOWED,
                     boundaryOrNull == null ? null : Decision.ALLOWED);
         }
-        SetResult id = evaluateSet(identity, lowerAction, resource);
+        SetResult id = evaluateSet(identity, lowerAction, resource, matcher);
         if (boundaryOrNull == null) {
             return new Evaluation(id.decision, id.statements, id.decision, null);
         }
-        SetResult pb = evaluateSet(List.of(boundaryOrNull), lowerAction, resource);
+        SetResult pb = evaluateSet(List.of(boundaryOrNull), lowerAction, resource, matcher);
         return new Evaluation(combine(id, pb), combinedStatements(id, pb), id.decision, pb.decision);
     }
 
@@ -92,14 +110,15 @@ public final class PolicyEvaluator {
     private record SetResult(Decision decision, List<StatementRef> statements) {
     }
 
-    private static SetResult evaluateSet(List<NamedPolicy> policies, String lowerAction, String resource) {
+    private static SetResult evaluateSet(List<NamedPolicy> policies, String lowerAction, String resource,
+                                         ActionMatcher matcher) {
         List<StatementRef> denyYes = new ArrayList<>();
         List<StatementRef> denyMaybe = new ArrayList<>();
         List<StatementRef> allowYes = new ArrayList<>();
         List<StatementRef> allowMaybe = new ArrayList<>();
         for (NamedPolicy policy : policies) {
             for (Statement statement : policy.document().statements()) {
-                Tri match = statementMatches(statement, lowerAction, resource);
+                Tri match = statementMatches(statement, lowerAction, resource, matcher);
                 if (match == Tri.NO) {
                     continue;
                 }
@@ -132,10 +151,14 @@ public final class PolicyEvaluator {
      * apply.
      */
     public static Tri statementMatches(Statement statement, String action, String resource) {
+        return statementMatches(statement, action.toLowerCase(Locale.ROOT), resource, BY_PATTERNS);
+    }
+
+    private static Tri statementMatches(Statement statement, String lowerAction, String resource, ActionMatcher matcher) {
         if (statement.effect() == null || statement.actions() == null || statement.resources() == null) {
             return Tri.NO;
         }
-        Tri actionMatch = actionMatches(statement.actions(), action.toLowerCase(Locale.ROOT));
+        Tri actionMatch = matcher.matches(statement, lowerAction);
         if (actionMatch == Tri.NO) {
             return Tri.NO;
         }

@@ -6,10 +6,9 @@ import dev.roleplan.model.Patterns;
 import dev.roleplan.model.Statement;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The catalog actions a statement's {@code Action} names, expanded and de-duplicated. */
 public final class StatementActions {
@@ -28,18 +27,18 @@ public final class StatementActions {
             return null;
         }
         ActionCatalog catalog = ActionCatalog.get();
-        Map<String, ActionInfo> out = new LinkedHashMap<>();
+        // Keyed and sorted by the catalog's precomputed lower-case names: "*" expands to every action, and
+        // lower-casing in a comparator would rebuild each name log(n) times.
+        Map<String, ActionInfo> out = new TreeMap<>();
         for (String pattern : actions.values()) {
             if (pattern.contains("${")) {
                 continue;
             }
             for (ActionInfo a : catalog.expand(pattern)) {
-                out.putIfAbsent(a.fullName().toLowerCase(Locale.ROOT), a);
+                out.putIfAbsent(catalog.lowerName(a), a);
             }
         }
-        List<ActionInfo> sorted = new ArrayList<>(out.values());
-        sorted.sort((a, b) -> a.fullName().toLowerCase(Locale.ROOT).compareTo(b.fullName().toLowerCase(Locale.ROOT)));
-        return sorted;
+        return new ArrayList<>(out.values());
     }
 
     /** True if the statement's Action names every action ({@code *} or {@code *:*}). */

@@ -562,15 +562,53 @@ public final class PlanReader {
             return new ConfigModule(resources, calls, outputs, variables);
         }
 
+        /**
+         * Streams one configuration resource: a resource of an irrelevant type is skipped without building a
+         * tree of its expressions (most of a big configuration), which are only kept for relevant types.
+         */
         private void readConfigResource(Map<String, ConfigModule.ConfigResource> into) throws IOException, InputException {
-            JsonNode resource = objectTree(p.currentToken(), "a configuration resource");
-            String type = resource.path("type").asText(null);
-            String address = resource.path("address").asText(null);
+            expect(p.currentToken(), JsonToken.START_OBJECT, "a configuration resource");
+            String type = null;
+            String address = null;
+            String mode = null;
+            boolean typeSeen = false;
+            JsonNode expressions = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "type" -> {
+                        typeSeen = true;
+                        type = scalarText(value);
+                    }
+                    case "address" -> address = scalarText(value);
+                    case "mode" -> mode = scalarText(value);
+                    case "expressions" -> {
+                        if (typeSeen && (type == null || !options.relevantTypes().contains(type))) {
+                            p.skipChildren();
+                        } else {
+                            expressions = mapper.readTree(p);
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
             if (type == null || address == null || !options.relevantTypes().contains(type)) {
                 return;
             }
-            into.put(address, new ConfigModule.ConfigResource(address, resource.path("mode").asText("managed"), type,
-                    resource.get("expressions")));
+            into.put(address, new ConfigModule.ConfigResource(address, mode == null ? "managed" : mode, type, expressions));
+        }
+
+        /** A scalar's text as JsonNode.asText gives it (null for JSON null); containers are skipped and read as "". */
+        private String scalarText(JsonToken t) throws IOException {
+            if (t == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                p.skipChildren();
+                return "";
+            }
+            return p.getText();
         }
 
         private ConfigModule.ModuleCall readModuleCall(String callName, JsonToken t) throws IOException, InputException {

@@ -5,6 +5,7 @@ import dev.roleplan.engine.Rule;
 import dev.roleplan.engine.RuleContext;
 import dev.roleplan.engine.RuleInfo;
 import dev.roleplan.engine.Severity;
+import dev.roleplan.iam.ActionCatalog;
 import dev.roleplan.iam.ActionInfo;
 import dev.roleplan.model.Patterns;
 import dev.roleplan.model.RoleKind;
@@ -41,8 +42,8 @@ public final class AllowsResourceWildcard implements Rule {
                 List<String> scoped = new ArrayList<>();
                 for (ActionInfo a : actions) {
                     if (!a.isWildcardOnly() && !(use.kind() == RoleKind.EXECUTION
-                            && ExecutionRoleGrantsApplicationPermissions.isPlatformAction(a.fullName()))) {
-                        scoped.add(a.fullName());
+                            && ExecutionRoleGrantsApplicationPermissions.isPlatformAction(ActionCatalog.get().fullName(a)))) {
+                        scoped.add(ActionCatalog.get().fullName(a));
                     }
                 }
                 if (scoped.isEmpty()) {

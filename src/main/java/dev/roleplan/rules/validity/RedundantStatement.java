@@ -5,6 +5,7 @@ import dev.roleplan.engine.Rule;
 import dev.roleplan.engine.RuleContext;
 import dev.roleplan.engine.RuleInfo;
 import dev.roleplan.engine.Severity;
+import dev.roleplan.iam.ActionCatalog;
 import dev.roleplan.iam.ActionInfo;
 import dev.roleplan.iam.ArnPattern;
 import dev.roleplan.iam.PolicyEvaluator;
@@ -22,7 +23,6 @@ import dev.roleplan.rules.Texts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 @RuleInfo(id = "RP504", severity = Severity.INFO,
@@ -101,7 +101,7 @@ public final class RedundantStatement implements Rule {
         }
         Set<String> used = new LinkedHashSet<>();
         for (ActionInfo a : actions) {
-            String lower = a.fullName().toLowerCase(Locale.ROOT);
+            String lower = ActionCatalog.get().lowerName(a);
             for (String r : st.resources().values()) {
                 Entry by = null;
                 for (Entry t : candidates) {
@@ -131,7 +131,7 @@ public final class RedundantStatement implements Rule {
         }
         for (ActionInfo a : actions) {
             for (String r : inner.resources().values()) {
-                if (!grants(outer, a.fullName().toLowerCase(Locale.ROOT), r)) {
+                if (!grants(outer, ActionCatalog.get().lowerName(a), r)) {
                     return false;
                 }
             }
