@@ -11,4 +11,9 @@ public interface Frontend {
     Infrastructure read(Path path);
 
     Infrastructure read(InputStream in, String displayName);
+
+    /** This front end refusing input beyond the limits; a front end without limits of its own returns itself. */
+    default Frontend withLimits(dev.roleplan.input.InputLimits limits) {
+        return this;
+    }
 }
