@@ -92,3 +92,6 @@ os.makedirs(os.path.join(HERE, "no_tf_files"), exist_ok=True)
 write("no_tf_files/README.md", "A directory without .tf files.\n")
 os.makedirs(os.path.join(HERE, "tf_syntax_error"), exist_ok=True)
 write("tf_syntax_error/main.tf", 'resource "aws_iam_role" "task" {\n  name = "web-task"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n  }\n}\n')
+# found by PlanReaderFuzzTest: a field name is quoted in the message, so its line break must not start a line
+write("control_chars_in_field_name.json", '{"format_version":"1.2","planned_values":{"x\\n::error::forged\\u001b[31m\\u202e":[}}')
+write("unrecognized_token.json", '{"format_version":"1.2","variables":{"db_password":{"value":hunter2SecretValue}}}')

@@ -213,7 +213,9 @@ public final class PlanReader {
         int newline = message.indexOf('\n');
         String line = newline < 0 ? message : message.substring(0, newline);
         // Jackson appends where the enclosing value started, naming a redacted source; the location says it better.
-        return line.replaceAll(" \\(for (root|Object|Array) starting at \\[Source: .*$", "").trim();
+        // It also quotes an unrecognised token, which may be a secret of a broken plan: say only that there is one.
+        return line.replaceAll(" \\(for (root|Object|Array) starting at \\[Source: .*$", "")
+                .replaceAll("Unrecognized token '[^']*'", "Unrecognized token").trim();
     }
 
     /** Raw material for one resource instance, gathered from the plan's sections before merging. */
@@ -847,7 +849,9 @@ public final class PlanReader {
             if (c.inArray()) {
                 steps.add("[" + Math.max(c.getCurrentIndex(), 0) + "]");
             } else if (c.getCurrentName() != null) {
-                steps.add("." + c.getCurrentName());
+                String name = c.getCurrentName();
+                // a field name is input text: a long one would drown the message (InputException escapes controls)
+                steps.add("." + (name.length() > 64 ? name.substring(0, 61) + "..." : name));
             }
         }
         StringBuilder path = new StringBuilder();
