@@ -39,6 +39,11 @@ public final class Analyzer {
         return new Analyzer(plan, hcl == null ? null : hcl.withVariables(varFiles, assignments), resolver);
     }
 
+    /** The same pipeline with its front ends refusing input beyond {@code limits}. */
+    public Analyzer withLimits(dev.roleplan.input.InputLimits limits) {
+        return new Analyzer(plan.withLimits(limits), hcl == null ? null : hcl.withLimits(limits), resolver);
+    }
+
     public record Analysis(Model model, List<Finding> findings) {
     }
 
@@ -68,6 +73,9 @@ public final class Analyzer {
         }
         Path file = Path.of(path);
         if (!Files.exists(file)) {
+            if (Files.isSymbolicLink(file)) {
+                throw new InputException(path, null, "is a symbolic link that leads nowhere (a loop, or its target is missing)");
+            }
             throw new InputException(path, null, "no such file or directory");
         }
         boolean isHcl = Files.isDirectory(file) || path.endsWith(".tf") || path.endsWith(".tf.json");

@@ -19,4 +19,9 @@ public interface Frontend {
     default Frontend withVariables(java.util.List<Path> varFiles, java.util.List<String> assignments) {
         return this;
     }
+
+    /** This front end refusing input beyond the limits; a front end without limits of its own returns itself. */
+    default Frontend withLimits(dev.roleplan.input.InputLimits limits) {
+        return this;
+    }
 }

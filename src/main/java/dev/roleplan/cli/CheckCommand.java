@@ -8,6 +8,7 @@ import dev.roleplan.iam.ManagedPolicies;
 import dev.roleplan.app.UsageException;
 import dev.roleplan.app.Version;
 import dev.roleplan.engine.Finding;
+import dev.roleplan.input.InputLimits;
 import dev.roleplan.engine.Rule;
 import dev.roleplan.engine.Severity;
 import dev.roleplan.config.Baseline;
@@ -128,6 +129,16 @@ final class CheckCommand implements Callable<Integer> {
             description = "Append the Markdown report to FILE, e.g. \"$GITHUB_STEP_SUMMARY\".")
     Path summaryFile;
 
+    @Option(names = "--max-input-size", paramLabel = "SIZE",
+            description = "Refuse an input larger than SIZE, e.g. 64m or 1g (default: 512m; also the longest JSON string "
+                    + "accepted, at most 32m characters).")
+    String maxInputSize;
+
+    @Option(names = "--max-depth", paramLabel = "N",
+            description = "Refuse JSON nested deeper than N levels (default: ${DEFAULT-VALUE}).",
+            defaultValue = "" + InputLimits.DEFAULT_MAX_DEPTH)
+    int maxDepth;
+
     CheckCommand(Io io, Analyzer analyzer) {
         this(io, analyzer, Clock.systemUTC(), Path.of(""));
     }
@@ -179,7 +190,7 @@ final class CheckCommand implements Callable<Integer> {
         ManagedPolicies.prefetch();
         ExternalRoles external = new ExternalRoles(config.externalRoles(), String.valueOf(config.source()),
                 ManagedPolicyLookup.catalog());
-        Analyzer.Analysis analysis = analyzer.withVariables(varFiles, vars).analyze(paths, io.in(), rules, external::link);
+        Analyzer.Analysis analysis = analyzer.withLimits(limits()).withVariables(varFiles, vars).analyze(paths, io.in(), rules, external::link);
         List<Finding> findings = overrideSeverities(analysis.findings(), config);
         Suppressor.Result suppressed = new Suppressor(config.suppressions(), inlineSuppressions(analysis),
                 LocalDate.now(clock)).apply(findings);
@@ -207,6 +218,21 @@ final class CheckCommand implements Callable<Integer> {
             writeFile(summaryFile, "--summary", new MarkdownReport().render(report), true);
         }
         return gate(report.active(), threshold);
+    }
+
+    private InputLimits limits() {
+        if (maxDepth < 1) {
+            throw new UsageException("--max-depth " + maxDepth + ": expected a positive number of levels");
+        }
+        InputLimits limits = InputLimits.defaults().withMaxDepth(maxDepth);
+        if (maxInputSize != null) {
+            try {
+                limits = limits.withMaxInputBytes(InputLimits.parseSize(maxInputSize));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--max-input-size " + e.getMessage());
+            }
+        }
+        return limits;
     }
 
     private static void writeFile(Path file, String option, String text, boolean append) throws IOException {

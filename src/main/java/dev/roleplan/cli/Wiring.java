@@ -2,6 +2,7 @@ package dev.roleplan.cli;
 
 import dev.roleplan.app.Analyzer;
 import dev.roleplan.app.Frontend;
+import dev.roleplan.input.InputLimits;
 import dev.roleplan.input.hcl.HclReader;
 import dev.roleplan.input.plan.PlanReader;
 import dev.roleplan.model.Infrastructure;
@@ -18,8 +19,12 @@ final class Wiring {
     }
 
     static Analyzer analyzer() {
-        PlanReader reader = new PlanReader();
-        Frontend plan = new Frontend() {
+        Resolver resolver = new Resolver();
+        return new Analyzer(planFrontend(new PlanReader()), hcl(new HclReader()), resolver::resolve);
+    }
+
+    private static Frontend planFrontend(PlanReader reader) {
+        return new Frontend() {
             @Override
             public Infrastructure read(Path path) {
                 return reader.read(path);
@@ -29,9 +34,12 @@ final class Wiring {
             public Infrastructure read(InputStream in, String displayName) {
                 return reader.read(in, displayName);
             }
+
+            @Override
+            public Frontend withLimits(InputLimits limits) {
+                return planFrontend(new PlanReader(PlanReader.Options.of(limits)));
+            }
         };
-        Resolver resolver = new Resolver();
-        return new Analyzer(plan, hcl(new HclReader()), resolver::resolve);
     }
 
     private static Frontend hcl(HclReader reader) {

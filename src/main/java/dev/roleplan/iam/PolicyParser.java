@@ -279,6 +279,15 @@ public final class PolicyParser {
         if (nl >= 0) {
             msg = msg.substring(0, nl);
         }
+        // Jackson quotes the offending text ("Unrecognized token 'hunter2'"), which may be a secret: keep only its kind
+        int cut = msg.length();
+        for (char c : new char[]{'(', '\'', ':', '"'}) {
+            int at = msg.indexOf(c);
+            if (at > 0 && at < cut) {
+                cut = at;
+            }
+        }
+        msg = msg.substring(0, cut).trim();
         return loc == null ? msg : msg + " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
     }
 }

@@ -24,7 +24,7 @@ public final class TextReport implements Renderer {
         Redactor r = report.redactor();
         out.append("roleplan ").append(report.toolVersion()).append('\n');
         for (InputInfo in : report.inputs()) {
-            out.append("input: ").append(r.redact(in.path())).append(" (").append(in.kind());
+            out.append("input: ").append(Terminal.safe(r.redact(in.path()))).append(" (").append(in.kind());
             if (in.terraformVersion() != null) {
                 out.append(", terraform ").append(in.terraformVersion());
             }
@@ -34,8 +34,8 @@ public final class TextReport implements Renderer {
             out.append(")\n");
         }
         for (Notice n : report.notices()) {
-            out.append(n.level().name().toLowerCase(Locale.ROOT)).append(": ").append(n.source()).append(": ")
-                    .append(r.redact(n.message())).append('\n');
+            out.append(n.level().name().toLowerCase(Locale.ROOT)).append(": ").append(Terminal.safe(r.redact(n.source()))).append(": ")
+                    .append(Terminal.safe(r.redact(n.message()))).append('\n');
         }
         out.append('\n');
         taskDefinitions(report, out);
@@ -48,9 +48,9 @@ public final class TextReport implements Renderer {
         out.append(tds.size() == 1 ? "1 task definition" : tds.size() + " task definitions").append('\n');
         Redactor r = report.redactor();
         for (TaskDefinition td : tds) {
-            out.append("\n  ").append(r.redact(td.address().text()));
+            out.append("\n  ").append(Terminal.safe(r.redact(td.address().text())));
             String family = td.family().orNull();
-            out.append(family != null ? "  (family " + r.redact(family) + ")" : "  (family unknown until apply)");
+            out.append(family != null ? "  (family " + Terminal.safe(r.redact(family)) + ")" : "  (family unknown until apply)");
             out.append("  [").append(td.change().label()).append("]\n");
             out.append(roleLine("execution role", td.executionRole(), r));
             out.append(roleLine("task role     ", td.taskRole(), r));
@@ -62,11 +62,11 @@ public final class TextReport implements Renderer {
         StringBuilder line = new StringBuilder("    ").append(label).append("  ");
         switch (ref.status()) {
             case RESOLVED -> {
-                line.append(r.redact(ref.display())).append("  resolved");
+                line.append(Terminal.safe(r.redact(ref.display()))).append("  resolved");
                 int n = ref.role().policies().size();
                 line.append(", ").append(n).append(n == 1 ? " policy" : " policies");
             }
-            case EXTERNAL -> line.append(r.redact(ref.arn() != null ? ref.arn() : "?")).append("  external");
+            case EXTERNAL -> line.append(Terminal.safe(r.redact(ref.arn() != null ? ref.arn() : "?"))).append("  external");
             case UNKNOWN -> line.append("(unknown until apply)  unknown");
             case ABSENT -> line.append("(not set)  absent");
         }
@@ -94,27 +94,27 @@ public final class TextReport implements Renderer {
                 out.append('\n').append(current.name()).append('\n');
             }
             out.append("  ").append(f.rule().id()).append(' ').append(f.rule().name()).append('\n');
-            String path = path(f);
+            String path = Terminal.safe(path(f));
             if (!path.isEmpty()) {
                 out.append("    ").append(path).append('\n');
             }
             if (f.location() != null && f.location().hasLine()) {
-                out.append("    at ").append(f.location()).append('\n');
+                out.append("    at ").append(Terminal.safe(String.valueOf(f.location()))).append('\n');
             }
-            out.append("    ").append(f.message()).append('\n');
+            out.append("    ").append(Terminal.safe(f.message())).append('\n');
             suggestion(f, report.redactor(), shownSuggestions, out);
         }
         List<Finding> suppressed = report.suppressed();
         if (!suppressed.isEmpty()) {
             out.append('\n').append(suppressed.size()).append(" suppressed (not counted)\n");
             for (Finding f : suppressed) {
-                String path = path(f);
+                String path = Terminal.safe(path(f));
                 out.append("  ").append(f.rule().id()).append(' ').append(f.severity().label()).append(' ')
                         .append(path.isEmpty() ? "-" : path).append("  (").append(f.suppression().source().label());
                 if (f.suppression().until() != null) {
                     out.append(" until ").append(f.suppression().until());
                 }
-                out.append(": ").append(report.redactor().redact(f.suppression().reason())).append(")\n");
+                out.append(": ").append(Terminal.safe(report.redactor().redact(f.suppression().reason()))).append(")\n");
             }
         }
     }
@@ -129,12 +129,12 @@ public final class TextReport implements Renderer {
         String hcl = policy.toHcl(kind);
         if (!shown.add(f.taskDefinition() + "\u0000" + hcl)) {
             // Several findings of one task definition carry the same policy: print it once.
-            out.append("    Suggested policy: as above for ").append(r.redact(f.taskDefinition())).append('\n');
+            out.append("    Suggested policy: as above for ").append(Terminal.safe(r.redact(f.taskDefinition()))).append('\n');
             return;
         }
         out.append("    Suggested policy:\n");
         for (String line : hcl.split("\n")) {
-            out.append("      ").append(r.redact(line)).append('\n');
+            out.append("      ").append(Terminal.safe(r.redact(line))).append('\n');
         }
     }
 

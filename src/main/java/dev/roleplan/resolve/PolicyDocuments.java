@@ -52,6 +52,10 @@ final class PolicyDocuments {
             List<Reference> refs = unknown.references().isEmpty() ? references : unknown.references();
             return fromReferences(refs, what, depth);
         }
+        if (value instanceof Number || value instanceof Boolean) {
+            // a policy of the wrong type is malformed (RP503), not absent
+            return Value.known(PolicyParser.parse(JsonText.write(value)));
+        }
         return Value.absent();
     }
 

@@ -95,7 +95,11 @@ public final class Resolver {
                     }
                     continue;
                 }
-                here.add(taskDefinition(resource, index, roleBuilder));
+                TaskDefinition definition = taskDefinition(resource, index, roleBuilder);
+                // a container list roleplan could not fully read must be said, not silently analysed as fewer containers
+                definition.problems().forEach(problem -> notices.add(Notice.warning(input.input().path(),
+                        definition.address() + ": " + problem)));
+                here.add(definition);
             }
             taskDefinitions.addAll(here);
             for (Resource service : index.managed("aws_ecs_service")) {
@@ -131,6 +135,12 @@ public final class Resolver {
         Value<List<ContainerDefinition>> containers = containers(resource, problems);
         RoleRef execution = roleRef(resource, RoleKind.EXECUTION, index, roles);
         RoleRef task = roleRef(resource, RoleKind.TASK, index, roles);
+        for (RoleKind kind : List.of(RoleKind.EXECUTION, RoleKind.TASK)) {
+            Object value = resource.value(kind.attribute());
+            if (value != null && !(value instanceof String) && !(value instanceof UnknownValue)) {
+                problems.add(kind.attribute() + " is " + typeName(value) + ", not a role ARN or name; read as not set");
+            }
+        }
         return new TaskDefinition(resource.address(), resource.string("family"), containers, volumes(resource),
                 execution, task, resource.change(), resource.location(), problems);
     }
@@ -151,6 +161,16 @@ public final class Resolver {
             return Value.unknown("container_definitions could not be read: " + String.join("; ", result.problems()));
         }
         return Value.known(result.containers());
+    }
+
+    private static String typeName(Object value) {
+        if (value instanceof Number) {
+            return "a number";
+        }
+        if (value instanceof Boolean) {
+            return "a boolean";
+        }
+        return value instanceof Map<?, ?> ? "an object" : "a list";
     }
 
     private static List<Volume> volumes(Resource resource) {

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CorpusCliTest {
 
-    private static final Path CORPUS = Path.of("../shared/corpus/plans");
+    private static final Path CORPUS = dev.roleplan.testing.Corpus.plans();
     /**
      * The corpus holds one deliberately invalid plan and eleven `terraform show -json` outputs of a state, not
      * a plan (the show-json-state golden files and terraform-json's moved_block fixture).

@@ -82,6 +82,13 @@ class PolicyParserTest {
     }
 
     @Test
+    void invalidJsonNeverQuotesTheText() {
+        // Jackson's message would quote the token ("Unrecognized token 'hunter2SecretValue'")
+        PolicyDocument doc = PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\": hunter2SecretValue}");
+        assertEquals(List.of("the policy is not valid JSON (Unrecognized token at line 1, column 40)"), doc.problems());
+    }
+
+    @Test
     void invalidJsonSaysWhere() {
         PolicyDocument doc = PolicyParser.parse("{\"Version\":\"2012-10-17\",\n\"Statement\": [ }");
         assertEquals(1, doc.problems().size());

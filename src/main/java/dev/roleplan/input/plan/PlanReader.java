@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roleplan.input.InputException;
+import dev.roleplan.input.InputLimits;
+import dev.roleplan.input.LimitedInputStream;
 import dev.roleplan.model.AccountContext;
 import dev.roleplan.model.Address;
 import dev.roleplan.model.ChangeAction;
@@ -61,14 +63,23 @@ public final class PlanReader {
      * @param relevantTypes    resource types to keep
      * @param maxNestingDepth  deeper JSON is refused (hostile input must not overflow the stack)
      * @param maxStringLength  longer JSON strings are refused (in characters)
+     * @param maxInputBytes    a larger input is refused before or while it is read
      */
-    public record Options(Set<String> relevantTypes, int maxNestingDepth, int maxStringLength) {
+    public record Options(Set<String> relevantTypes, int maxNestingDepth, int maxStringLength, long maxInputBytes) {
         public Options {
             relevantTypes = Set.copyOf(relevantTypes);
         }
 
+        public Options(Set<String> relevantTypes, int maxNestingDepth, int maxStringLength) {
+            this(relevantTypes, maxNestingDepth, maxStringLength, InputLimits.DEFAULT_MAX_INPUT_BYTES);
+        }
+
         public static Options defaults() {
-            return new Options(DEFAULT_TYPES, 1000, 256 * 1024 * 1024);
+            return of(InputLimits.defaults());
+        }
+
+        public static Options of(InputLimits limits) {
+            return new Options(DEFAULT_TYPES, limits.maxDepth(), limits.maxStringLength(), limits.maxInputBytes());
         }
     }
 
@@ -99,6 +110,14 @@ public final class PlanReader {
         if (Files.isDirectory(file)) {
             throw new InputException(name, null, "is a directory, not a plan JSON file");
         }
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) > options.maxInputBytes()) {
+                throw new InputException(name, null, "refused: " + Files.size(file) + " bytes is larger than the maximum "
+                        + "input size of " + InputLimits.formatSize(options.maxInputBytes()) + " (--max-input-size)");
+            }
+        } catch (IOException e) {
+            throw new InputException(name, null, "cannot be read: " + e.getMessage(), e);
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, name);
         } catch (NoSuchFileException e) {
@@ -112,17 +131,25 @@ public final class PlanReader {
         List<Notice> notices = new ArrayList<>();
         Session session = null;
         try {
-            PlanSource.Opened opened = PlanSource.open(new BufferedInputStream(in, 1 << 16), displayName, notices);
+            InputStream limited = new LimitedInputStream(in, options.maxInputBytes());
+            PlanSource.Opened opened = PlanSource.open(new BufferedInputStream(limited, 1 << 16), displayName, notices);
             try (JsonParser parser = opened.bytes() != null
                     ? factory.createParser(opened.bytes())
                     : factory.createParser(opened.chars())) {
                 session = new Session(displayName, parser, notices, opened.wrapper());
-                session.readDocument();
+                try {
+                    session.readDocument();
+                } catch (StreamConstraintsException e) {
+                    // the exception carries no location; take the parser's while it is still open
+                    throw refused(displayName, e, parser.currentTokenLocation(), session);
+                }
             }
         } catch (StreamConstraintsException e) {
-            throw new InputException(displayName, location(e.getLocation(), session),
-                    "refused: " + firstLine(e.getOriginalMessage()), e);
+            throw refused(displayName, e, e.getLocation(), session);
+        } catch (LimitedInputStream.TooLarge e) {
+            throw new InputException(displayName, null, "refused: " + e.getMessage() + " (--max-input-size)", e);
         } catch (JsonProcessingException e) {
+
             String message = firstLine(e.getOriginalMessage());
             String problem = message.contains("end-of-input")
                     ? "is truncated or not valid JSON: " + message
@@ -159,6 +186,26 @@ public final class PlanReader {
         return text.toString();
     }
 
+    private static InputException refused(String displayName, StreamConstraintsException e, JsonLocation where, Session session) {
+        return new InputException(displayName, location(where, session),
+                "refused: " + firstLine(e.getOriginalMessage()).replaceAll(", from `StreamReadConstraints[^`]*`", "")
+                        + constraintOption(e.getOriginalMessage()), e);
+    }
+
+    /** Names the option that raises the limit a refusal hit. */
+    private static String constraintOption(String message) {
+        if (message == null) {
+            return "";
+        }
+        if (message.contains("nesting depth")) {
+            return " (--max-depth)";
+        }
+        if (message.contains("String value length")) {
+            return " (no real plan holds a string this long)";
+        }
+        return "";
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
@@ -166,7 +213,9 @@ public final class PlanReader {
         int newline = message.indexOf('\n');
         String line = newline < 0 ? message : message.substring(0, newline);
         // Jackson appends where the enclosing value started, naming a redacted source; the location says it better.
-        return line.replaceAll(" \\(for (root|Object|Array) starting at \\[Source: .*$", "").trim();
+        // It also quotes an unrecognised token, which may be a secret of a broken plan: say only that there is one.
+        return line.replaceAll(" \\(for (root|Object|Array) starting at \\[Source: .*$", "")
+                .replaceAll("Unrecognized token '[^']*'", "Unrecognized token").trim();
     }
 
     /** Raw material for one resource instance, gathered from the plan's sections before merging. */
@@ -259,7 +308,8 @@ public final class PlanReader {
                         sawConfiguration = true;
                         readConfiguration(value);
                     }
-                    case "variables" -> variables = value == JsonToken.VALUE_NULL ? null : mapper.readTree(p);
+                    // sensitive variables say which values are secret, so a misshapen list must not be ignored
+                    case "variables" -> variables = objectTree(value, "variables");
                     case "values" -> {
                         sawStateValues = true;
                         p.skipChildren();
@@ -378,7 +428,8 @@ public final class PlanReader {
                         irrelevant = !options.relevantTypes().contains(type);
                     }
                     case "values" -> values = objectTree(value, "values");
-                    case "sensitive_values" -> sensitiveValues = value == JsonToken.VALUE_NULL ? null : mapper.readTree(p);
+                    case "sensitive_values" -> sensitiveValues = sensitivity(
+                            value == JsonToken.VALUE_NULL ? null : mapper.readTree(p), path());
                     default -> p.skipChildren();
                 }
             }
@@ -473,7 +524,17 @@ public final class PlanReader {
             raw(address, mode, type, name).change = new Change(actions(change.get("actions"), where + ".change.actions"),
                     objectOrNull(change.get("before"), where + ".change.before"),
                     objectOrNull(change.get("after"), where + ".change.after"),
-                    change.get("after_unknown"), change.get("before_sensitive"), change.get("after_sensitive"));
+                    change.get("after_unknown"), sensitivity(change.get("before_sensitive"), where + ".change.before_sensitive"),
+                    sensitivity(change.get("after_sensitive"), where + ".change.after_sensitive"));
+        }
+
+        /** A sensitivity mask is true/false or mirrors the value; anything else would leave secrets unknown. */
+        private JsonNode sensitivity(JsonNode node, String where) throws InputException {
+            if (node == null || node.isNull() || node.isBoolean() || node.isContainerNode()) {
+                return node;
+            }
+            throw new InputException(file, where, "must be true, false, an object or an array, found "
+                    + node.getNodeType().name().toLowerCase());
         }
 
         private List<String> actions(JsonNode node, String where) throws InputException {
@@ -651,7 +712,9 @@ public final class PlanReader {
 
         private void expect(JsonToken t, JsonToken expected, String what) throws InputException {
             if (t != expected) {
-                throw new InputException(file, path(), what + " must be a JSON " + describe(expected)
+                // at the start of a container the parser is already inside it: name the field, not its first element
+                String where = t != null && t.isStructStart() ? jsonPath(p.getParsingContext().getParent()) : path();
+                throw new InputException(file, where, what + " must be a JSON " + describe(expected)
                         + ", found " + describe(t));
             }
         }
@@ -824,11 +887,18 @@ public final class PlanReader {
             if (c.inArray()) {
                 steps.add("[" + Math.max(c.getCurrentIndex(), 0) + "]");
             } else if (c.getCurrentName() != null) {
-                steps.add("." + c.getCurrentName());
+                String name = c.getCurrentName();
+                // a field name is input text: a long one would drown the message (InputException escapes controls)
+                steps.add("." + (name.length() > 64 ? name.substring(0, 61) + "..." : name));
             }
         }
         StringBuilder path = new StringBuilder();
         for (int i = steps.size() - 1; i >= 0; i--) {
+            if (i < steps.size() - 8 && i >= 4) {
+                // hostile nesting must not make a message of thousands of steps: keep both ends
+                path.append("…(").append(i - 4).append(" more levels)…");
+                i = 4;
+            }
             path.append(steps.get(i));
         }
         return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();

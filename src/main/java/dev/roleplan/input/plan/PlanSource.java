@@ -50,8 +50,8 @@ final class PlanSource {
             return openUtf16(in, StandardCharsets.UTF_16BE, "UTF-16BE", displayName, notices);
         }
         if (n >= 2 && (head[0] == 0 || head[1] == 0)) {
-            throw new InputException(displayName, "byte 0",
-                    "starts with a NUL byte: UTF-16 or UTF-32 text without a byte order mark, or a binary file "
+            throw new InputException(displayName, head[0] == 0 ? "byte 0" : "byte 1",
+                    "has a NUL byte at its start: UTF-16 or UTF-32 text without a byte order mark, or a binary file "
                             + "(a saved plan must first be converted with 'terraform show -json')");
         }
         in.unread(head, 0, n);

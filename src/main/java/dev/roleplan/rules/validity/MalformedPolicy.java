@@ -25,6 +25,14 @@ public final class MalformedPolicy implements Rule {
     @Override
     public void check(RuleContext context, Reporter reporter) {
         for (RoleUse use : RoleUse.resolved(context.model())) {
+            PolicyDocument trust = use.role().trustPolicy().orNull();
+            if (trust != null) {
+                // an unreadable trust policy is not judged by RP105/RP106, so it must be reported here
+                for (String problem : trust.problems()) {
+                    reporter.at(use.taskDefinition()).role(use.ref()).policy("assume_role_policy").key("trust: " + problem)
+                            .message("Trust policy (assume_role_policy) of " + use.ref().display() + ": " + problem + ".");
+                }
+            }
             for (AttachedPolicy policy : PolicyStatement.authoredPolicies(use.role())) {
                 PolicyDocument doc = policy.document().orNull();
                 for (String problem : doc.problems()) {

@@ -1,0 +1,6 @@
+resource "aws_iam_role" "this" {
+  name = "x"
+
+resource "aws_iam_role" "other" {
+  name = "y"
+}

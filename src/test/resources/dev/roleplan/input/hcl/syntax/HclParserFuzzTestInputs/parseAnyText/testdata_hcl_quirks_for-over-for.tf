@@ -1,0 +1,1 @@
+a = [for for in for: for]

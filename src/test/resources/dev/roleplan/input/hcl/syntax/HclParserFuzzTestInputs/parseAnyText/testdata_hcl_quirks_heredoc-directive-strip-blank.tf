@@ -1,0 +1,7 @@
+a = <<-EOT
+    a
+    %{~ if c ~}
+
+    b
+    %{~ endif ~}
+  EOT

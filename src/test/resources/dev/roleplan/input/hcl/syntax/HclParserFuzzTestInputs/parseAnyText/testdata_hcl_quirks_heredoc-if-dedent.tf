@@ -1,0 +1,7 @@
+a = <<-EOT
+    %{ if c }
+      yes
+    %{ else }
+      no
+    %{ endif }
+  EOT

@@ -1,0 +1,3 @@
+a = <<-EOT
+    EOT is the marker
+  EOT

@@ -1,0 +1,1 @@
+a = "  %{~ if c ~}  yes  %{~ endif ~}  "

@@ -1,0 +1,1 @@
+a = "%{if c}a%{else}b%{else}c%{endif}"

@@ -1,0 +1,1 @@
+a = "${join(",", [for x in xs : x])}"

@@ -1,0 +1,7 @@
+locals {
+  a = 1
+  b = <<-EOT
+    line
+  EOT
+  c = "x" # comment
+}
