@@ -57,6 +57,9 @@ public final class GenPlan {
         long start = System.nanoTime();
         Stats stats = new GenPlan(options).generate();
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (options.quiet()) {
+            return;
+        }
         System.err.printf(Locale.ROOT,
                 "gen-plan: wrote %s: %,d bytes in %.2f s; %d units (%d ECS), %,d resource changes, "
                         + "%d task definitions (%d with an unknown role ARN), ECS/IAM share %.1f%% of bytes%n",
@@ -66,7 +69,7 @@ public final class GenPlan {
 
     // ---------------------------------------------------------------- options
 
-    record Options(long size, long seed, Path out, double ecsShare, boolean small) {
+    record Options(long size, long seed, Path out, double ecsShare, boolean small, boolean quiet) {
         static final String USAGE = """
                 usage: java tools/gen-plan/GenPlan.java --out FILE [--size SIZE] [--seed N] [--ecs-share F] [--small]
                   --size SIZE     target file size: 50KB, 10MB, 100MB, 1GB (decimal) or KiB/MiB/GiB; default 10MB
@@ -74,7 +77,8 @@ public final class GenPlan {
                   --out FILE      where to write the plan JSON (one line, like terraform show -json)
                   --ecs-share F   fraction of bytes spent on ECS task definitions and their IAM (default 0.03);
                                   at the default this is about 12-15 task definitions per 10 MB
-                  --small         preset: a ~50 KB plan that still has every ECS/IAM shape""";
+                  --small         preset: a ~75 KB plan that still has every ECS/IAM linking shape
+                  --quiet         no summary line on standard error""";
 
         static Options parse(String[] args) {
             long size = 10_000_000L;
@@ -82,6 +86,7 @@ public final class GenPlan {
             Path out = null;
             double share = 0.03;
             boolean small = false;
+            boolean quiet = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -110,6 +115,7 @@ public final class GenPlan {
                         }
                     }
                     case "--small" -> small = true;
+                    case "--quiet" -> quiet = true;
                     default -> throw new IllegalArgumentException("unknown option: " + a);
                 }
             }
@@ -122,7 +128,7 @@ public final class GenPlan {
             if (size < 20_000L) {
                 throw new IllegalArgumentException("--size must be at least 20KB");
             }
-            return new Options(size, seed, out, share, small);
+            return new Options(size, seed, out, share, small, quiet);
         }
 
         private static String value(String[] args, int i, String option) {
@@ -1652,7 +1658,7 @@ public final class GenPlan {
                 }
             }
             all.sort(null);
-            double expectedUnits = Math.max(4, size / 120_000.0);
+            double expectedUnits = Math.max(4, size / (300_000.0 * Math.max(0.1, Math.min(1.0, size / 8_000_000.0))));
             take = Math.min(1.0, expectedUnits * 1.3 / all.size());
         }
 
@@ -2415,7 +2421,7 @@ public final class GenPlan {
         switch (kind) {
             case 0 -> {
                 m = networkModule(ur);
-                nested = new CallDef("endpoints", securityModule(ur)).count(ur.between(1, 3), refs("var.endpoint_count"));
+                nested = new CallDef("endpoints", securityModule(ur)).count(scaled(ur, 1, 3), refs("var.endpoint_count"));
             }
             case 1 -> {
                 m = computeModule(ur);
@@ -2437,7 +2443,7 @@ public final class GenPlan {
             }
             default -> {
                 m = securityModule(ur);
-                nested = new CallDef("launch", computeModule(ur)).count(ur.between(1, 2), refs("var.launch_count"));
+                nested = new CallDef("launch", computeModule(ur)).count(scaled(ur, 1, 2), refs("var.launch_count"));
             }
         }
         nested.expr("environment", refs("var.environment"));
@@ -2447,7 +2453,7 @@ public final class GenPlan {
         m.variable("name", null, null, false, false);
         CallDef call = new CallDef(unit, m);
         // bigger plans get wider units (more for_each keys) so the unit count stays moderate
-        int width = (int) Math.max(1, Math.min(6, opt.size() / 150_000_000L + ur.between(1, 3)));
+        int width = (int) Math.max(1, Math.min(6, opt.size() / 150_000_000L + scaled(ur, 1, 3)));
         switch (ur.nextInt(3)) {
             case 0 -> {
                 List<String> keys = new ArrayList<>();
@@ -2469,6 +2475,15 @@ public final class GenPlan {
             inst.scen.put("prefix", env + "-" + dashed(unit) + (inst.key == null ? "" : "-" + inst.key));
         };
         return call;
+    }
+
+    /**
+     * How many resources or instances a bulk unit gets: plans under 8 MB get proportionally fewer per unit
+     * (so a 400 KB plan still has several units), while each resource keeps the same shape at every size.
+     */
+    int scaled(Rnd r, int lo, int hi) {
+        double f = Math.min(1.0, opt.size() / 8_000_000.0);
+        return (int) Math.max(1, Math.round(r.between(lo, hi) * f));
     }
 
     String prefix(Inst i) {
@@ -2494,7 +2509,7 @@ public final class GenPlan {
                             "default_security_group_id", "dhcp_options_id", "id", "ipv6_association_id",
                             "main_route_table_id", "owner_id").map("tags_all");
                 }));
-        int subnets = ur.between(3, 9);
+        int subnets = scaled(ur, 3, 9);
         ResDef subnet = m.add(new ResDef("aws_subnet", "private", obj("availability_zone", fnExpr(), "cidr_block",
                 fnExpr(), "vpc_id", attrRef("aws_vpc.this", "id")), (i, k, r) -> {
             String id = "subnet-0" + r.hex(16);
@@ -2566,7 +2581,7 @@ public final class GenPlan {
     ModDef securityModule(Rnd ur) {
         ModDef m = new ModDef("./modules/security-groups");
         m.variable("vpc_id", null, null, true, false);
-        int groups = ur.between(2, 6);
+        int groups = scaled(ur, 2, 6);
         m.add(new ResDef("aws_security_group", "service", sgExprs(), (i, k, r) -> securityGroup(i, "svc-" + k, r, 24))
                 .count(groups, refs("var.group_count")));
         return m;
@@ -2613,7 +2628,7 @@ public final class GenPlan {
             putTags(v, tags(prefix(i)));
             return new Vals(v, "arn", "default_version", "id", "latest_version", "name").map("tags_all");
         }));
-        int instances = ur.between(2, 10);
+        int instances = scaled(ur, 2, 10);
         ResDef inst = m.add(new ResDef("aws_instance", "node", obj("ami", refs("data.aws_ami.al2023.id",
                 "data.aws_ami.al2023"), "instance_type", cv("m6i.large"), "subnet_id", fnExpr(), "user_data", fnExpr()),
                 (i, k, r) -> instance(i, (Integer) k, r)).count(instances, refs("var.node_count")).schema(1));
@@ -2676,7 +2691,7 @@ public final class GenPlan {
         ModDef m = new ModDef("./modules/alarms");
         List<String> metrics = list("CPUUtilization", "MemoryUtilization", "DiskReadOps", "NetworkIn", "NetworkOut",
                 "StatusCheckFailed", "HTTPCode_Target_5XX_Count", "TargetResponseTime", "ApproximateAgeOfOldestMessage");
-        int n = ur.between(3, 9);
+        int n = scaled(ur, 3, 9);
         List<String> keys = new ArrayList<>(metrics.subList(0, n));
         keys.sort(null);
         m.add(new ResDef("aws_cloudwatch_metric_alarm", "this", obj("alarm_actions", fnExpr(), "alarm_name",
@@ -2810,7 +2825,7 @@ public final class GenPlan {
 
     ModDef dnsRecordsModule(Rnd ur) {
         ModDef m = new ModDef("./modules/dns-records");
-        int n = ur.between(10, 80);
+        int n = scaled(ur, 10, 80);
         ResDef rec = m.add(new ResDef("aws_route53_record", "this", obj("name", fnExpr(), "records", fnExpr(), "ttl",
                 cv(300), "type", cv("A"), "zone_id", refs("var.zone_id")), (i, k, r) -> {
             String name = "host-" + k + "." + prefix(i) + ".acme-corp.internal";
