@@ -69,14 +69,16 @@ public final class GenPlan {
 
     // ---------------------------------------------------------------- options
 
-    record Options(long size, long seed, Path out, double ecsShare, boolean small, boolean quiet) {
+    record Options(long size, long seed, Path out, double taskDefsPer10MB, boolean small, boolean quiet) {
         static final String USAGE = """
-                usage: java tools/gen-plan/GenPlan.java --out FILE [--size SIZE] [--seed N] [--ecs-share F] [--small]
+                usage: java tools/gen-plan/GenPlan.java --out FILE [--size SIZE] [--seed N] [--task-defs-per-10mb N]
+                                                  [--small] [--quiet]
                   --size SIZE     target file size: 50KB, 10MB, 100MB, 1GB (decimal) or KiB/MiB/GiB; default 10MB
                   --seed N        random seed (long); default 42. Same seed + size = byte-identical file
                   --out FILE      where to write the plan JSON (one line, like terraform show -json)
-                  --ecs-share F   fraction of bytes spent on ECS task definitions and their IAM (default 0.03);
-                                  at the default this is about 12-15 task definitions per 10 MB
+                  --task-defs-per-10mb N
+                                  how many ECS task definitions per 10 MB of plan (default 10, which puts
+                                  about 3% of the bytes in ECS and IAM); the ECS part grows with the size
                   --small         preset: a ~75 KB plan that still has every ECS/IAM linking shape
                   --quiet         no summary line on standard error""";
 
@@ -84,7 +86,7 @@ public final class GenPlan {
             long size = 10_000_000L;
             long seed = 42;
             Path out = null;
-            double share = 0.03;
+            double perTenMB = 10;
             boolean small = false;
             boolean quiet = false;
             for (int i = 0; i < args.length; i++) {
@@ -103,15 +105,15 @@ public final class GenPlan {
                         }
                     }
                     case "--out" -> out = Path.of(value(args, ++i, a));
-                    case "--ecs-share" -> {
+                    case "--task-defs-per-10mb" -> {
                         String v = value(args, ++i, a);
                         try {
-                            share = Double.parseDouble(v);
+                            perTenMB = Double.parseDouble(v);
                         } catch (NumberFormatException e) {
-                            throw new IllegalArgumentException("--ecs-share: not a number: " + v);
+                            throw new IllegalArgumentException("--task-defs-per-10mb: not a number: " + v);
                         }
-                        if (!(share > 0 && share < 1)) {
-                            throw new IllegalArgumentException("--ecs-share must be between 0 and 1 (exclusive): " + v);
+                        if (!(perTenMB >= 0 && perTenMB <= 10_000)) {
+                            throw new IllegalArgumentException("--task-defs-per-10mb must be between 0 and 10000: " + v);
                         }
                     }
                     case "--small" -> small = true;
@@ -128,7 +130,7 @@ public final class GenPlan {
             if (size < 20_000L) {
                 throw new IllegalArgumentException("--size must be at least 20KB");
             }
-            return new Options(size, seed, out, share, small, quiet);
+            return new Options(size, seed, out, perTenMB, small, quiet);
         }
 
         private static String value(String[] args, int i, String option) {
@@ -572,6 +574,7 @@ public final class GenPlan {
             "reports", "scheduler", "search", "worker");
     final String externalAccount;
     final Stats stats = new Stats();
+    double unitScale = 1.0;
 
     GenPlan(Options opt) {
         this.opt = opt;
@@ -1080,9 +1083,12 @@ public final class GenPlan {
             } else {
                 name = names.next();
                 long soFar = total(pv, rc, ps, cf, ra);
-                ecs = stats.ecsUnits < 2 || ecsBytes < opt.ecsShare() * soFar;
+                // a fixed number of task definitions per 10 MB, spread through the file
+                ecs = stats.ecsUnits < 2 || stats.taskDefinitions < opt.taskDefsPer10MB() * soFar / 10_000_000.0;
             }
             long before = total(pv, rc, ps, cf, ra);
+            // the last few units shrink so the file lands close to the requested size
+            unitScale = Math.max(0.05, Math.min(1.0, (target - before) / 3_000_000.0));
             Rnd ur = new Rnd(mix(opt.seed(), name));
             CallDef call = unitIndex == 0 ? baselineUnit(name) : ecs ? ecsUnit(name, ur) : bulkUnit(name, ur);
             writeUnit(call, name, pv, rc, ps, cf, ra);
@@ -2482,7 +2488,7 @@ public final class GenPlan {
      * (so a 400 KB plan still has several units), while each resource keeps the same shape at every size.
      */
     int scaled(Rnd r, int lo, int hi) {
-        double f = Math.min(1.0, opt.size() / 8_000_000.0);
+        double f = Math.min(1.0, opt.size() / 8_000_000.0) * unitScale;
         return (int) Math.max(1, Math.round(r.between(lo, hi) * f));
     }
 
