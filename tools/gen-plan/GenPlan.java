@@ -426,7 +426,7 @@ public final class GenPlan {
     }
 
     static final class ModDef {
-        final String source;
+        String source;
         String versionConstraint;
         final List<ResDef> resources = new ArrayList<>();
         final TreeMap<String, CallDef> calls = new TreeMap<>();
@@ -2313,7 +2313,7 @@ public final class GenPlan {
     static final List<String> SECRET_NAMES = List.of("DATABASE_URL", "STRIPE_API_KEY", "JWT_SIGNING_KEY",
             "REDIS_AUTH_TOKEN", "SENTRY_DSN", "OAUTH_CLIENT_SECRET");
     static final List<String> PLAIN_ENV = List.of("LOG_LEVEL", "AWS_REGION", "PORT", "FEATURE_FLAGS", "NODE_ENV",
-            "JAVA_TOOL_OPTIONS", "OTEL_EXPORTER_OTLP_ENDPOINT", "QUEUE_URL");
+            "JAVA_TOOL_OPTIONS", "OTEL_EXPORTER_OTLP_ENDPOINT", "QUEUE_URL", "JDBC_URL");
 
     String containerDefinitions(Inst i, Svc s, String family, String tag, Rnd r) {
         Rnd cr = new Rnd(mix(opt.seed(), i.address + "#containers"));
@@ -2389,6 +2389,8 @@ public final class GenPlan {
             case "NODE_ENV" -> "production";
             case "JAVA_TOOL_OPTIONS" -> "-XX:MaxRAMPercentage=75 -XX:+UseG1GC";
             case "OTEL_EXPORTER_OTLP_ENDPOINT" -> "http://localhost:4317";
+            // '&' comes out as \u0026 in terraform's JSON, as Go's encoder escapes it
+            case "JDBC_URL" -> "jdbc:postgresql://" + s.name() + "-db.internal:5432/app?ssl=true&sslmode=verify-full";
             default -> "https://sqs." + region + ".amazonaws.com/" + account + "/" + env + "-" + s.name();
         };
     }
@@ -2449,6 +2451,8 @@ public final class GenPlan {
             }
             default -> {
                 m = securityModule(ur);
+                m.source = "terraform-aws-modules/security-group/aws";
+                m.versionConstraint = "~> 5.1";
                 nested = new CallDef("launch", computeModule(ur)).count(scaled(ur, 1, 2), refs("var.launch_count"));
             }
         }
