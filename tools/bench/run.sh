@@ -61,6 +61,7 @@ JACKSON_CORE="$M2/com/fasterxml/jackson/core/jackson-core/$JACKSON_VERSION/jacks
 [ -f "$JACKSON_CORE" ] || die "jackson-core $JACKSON_VERSION not found at $JACKSON_CORE (run mvn -DskipTests package once)"
 
 if [ ! -f "$ROLEPLAN_JAR" ]; then
+    [ "$ROLEPLAN_JAR" = target/roleplan.jar ] || die "ROLEPLAN_JAR=$ROLEPLAN_JAR does not exist"
     echo "bench: $ROLEPLAN_JAR missing, building: mvn $MVN_ARGS" >&2
     # shellcheck disable=SC2086
     mvn $MVN_ARGS || echo "bench: the build failed; roleplan runs will be reported as failed" >&2
