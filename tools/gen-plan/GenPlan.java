@@ -2292,14 +2292,15 @@ public final class GenPlan {
             case NONE -> null;
         };
         String containers = containerDefinitions(i, s, family, imageTag, r);
+        int revision = revisionOf(family);
         TreeMap<String, Object> v = obj("arn", "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + family + ":"
-                        + r.between(3, 90), "arn_without_revision", "arn:aws:ecs:" + region + ":" + account
+                        + revision, "arn_without_revision", "arn:aws:ecs:" + region + ":" + account
                         + ":task-definition/" + family,
                 "container_definitions", s.usesDbPassword() ? new Sens(containers) : containers,
                 "cpu", "512", "ephemeral_storage", list(), "execution_role_arn", exec, "family", family, "id", family,
                 "inference_accelerator", list(), "ipc_mode", null, "memory", "1024", "network_mode", "awsvpc",
                 "pid_mode", null, "placement_constraints", list(), "proxy_configuration", list(),
-                "requires_compatibilities", list("FARGATE"), "revision", r.between(3, 90),
+                "requires_compatibilities", list("FARGATE"), "revision", revision,
                 "runtime_platform", list(obj("cpu_architecture", "X86_64", "operating_system_family", "LINUX")),
                 "skip_destroy", false, "task_role_arn", task, "track_latest", false, "volume", list());
         putTags(v, tags(family, "Service", s.name()));
@@ -2308,6 +2309,11 @@ public final class GenPlan {
                 i.address + "#td")));
         vals.forceNew("container_definitions", s.usesDbPassword() ? new Sens(newContainers) : newContainers);
         return vals;
+    }
+
+    /** The task definition's current revision, so the service's task_definition ARN matches it. */
+    int revisionOf(String family) {
+        return 3 + (int) Math.floorMod(mix(opt.seed(), family), 88L);
     }
 
     static final List<String> SECRET_NAMES = List.of("DATABASE_URL", "STRIPE_API_KEY", "JWT_SIGNING_KEY",
@@ -2413,7 +2419,7 @@ public final class GenPlan {
                 "ordered_placement_strategy", list(), "placement_constraints", list(), "platform_version", "LATEST",
                 "propagate_tags", "NONE", "scheduling_strategy", "REPLICA", "service_connect_configuration", list(),
                 "service_registries", list(), "task_definition", "arn:aws:ecs:" + region + ":" + account
-                        + ":task-definition/" + cluster + "-" + name + ":" + r.between(3, 90),
+                        + ":task-definition/" + cluster + "-" + name + ":" + revisionOf(cluster + "-" + name),
                 "timeouts", null, "triggers", obj(), "volume_configuration", list(), "vpc_lattice_configurations", list(),
                 "wait_for_steady_state", false);
         putTags(v, tags(name));
