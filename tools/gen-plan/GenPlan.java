@@ -1,6 +1,5 @@
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +9,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -185,11 +183,12 @@ public final class GenPlan {
 
     enum Life { EXISTING, NEW }
 
-    static final Object NULL = null;
-
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only copied
     static <T> List<T> list(T... items) {
-        return new ArrayList<>(Arrays.asList(items));
+        List<T> l = new ArrayList<>(items.length);
+        java.util.Collections.addAll(l, items);
+        return l;
     }
 
     /** A cty object or map: Go's encoder writes map keys sorted, so a TreeMap gives the same order. */
@@ -518,14 +517,6 @@ public final class GenPlan {
             this.key = key;
             this.parent = parent;
             this.life = life;
-        }
-
-        Inst top() {
-            Inst i = this;
-            while (i.parent != null && i.parent.parent != null) {
-                i = i.parent;
-            }
-            return i;
         }
 
         @SuppressWarnings("unchecked")
@@ -2151,11 +2142,11 @@ public final class GenPlan {
             }
             String rn = s.name() + "_task";
             String style = s.policyStyle();
-            List<Object> configuredInline = "inline".equals(style) ? list() : null;
+            boolean inlineBlocks = "inline".equals(style);
             TreeMap<String, Object> roleExprs = obj("assume_role_policy",
                     attrRef("data.aws_iam_policy_document.ecs_tasks_assume", "json"),
                     "name", refs("var.name_prefix"));
-            if (configuredInline != null) {
+            if (inlineBlocks) {
                 roleExprs.put("inline_policy", list(obj("name", cv(s.name() + "-inline"), "policy", fnExpr())));
             }
             m.add(new ResDef("aws_iam_role", rn, roleExprs, (i, k, r) -> {
