@@ -106,4 +106,20 @@ class HclCheckCommandTest {
         assertTrue(cli.out().contains("aws_ecs_task_definition.t[\"b\"]  (family b)"), cli.out());
         assertTrue(cli.out().contains("arn:aws:iam::123456789012:role/from-file  external"), cli.out());
     }
+
+    @Test
+    void aServiceModuleInTheShapeOfTerraformAwsModulesLinksEveryRoleAndPolicy() throws IOException {
+        Cli cli = Cli.run("check", "testdata/hcl/scenarios/service-module", "--format", "json", "--fail-on", "never");
+        assertEquals(0, cli.code(), cli.err());
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli.out());
+        assertEquals(0, report.get("notices").size(), report.get("notices").toString());
+        com.fasterxml.jackson.databind.JsonNode td = report.get("task_definitions").get(0);
+        assertEquals("module.api.aws_ecs_task_definition.this[0]", td.get("address").asText());
+        assertEquals("{\"status\":\"resolved\",\"address\":\"module.api.aws_iam_role.task_exec[0]\",\"arn\":null,\"reason\":null,"
+                + "\"policies\":[\"arn:aws:iam::aws:policy/AmazonSSMReadOnlyAccess\","
+                + "\"arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\"]}", td.get("execution_role").toString());
+        assertEquals("{\"status\":\"resolved\",\"address\":\"module.api.aws_iam_role.tasks[0]\",\"arn\":null,\"reason\":null,"
+                + "\"policies\":[\"module.api.aws_iam_role_policy.tasks[0]\"]}", td.get("task_role").toString());
+        assertEquals("modules/service/main.tf:49", td.get("location").get("file").asText() + ":" + td.get("location").get("line").asInt());
+    }
 }

@@ -22,6 +22,12 @@ final class Operators {
             }
             return left;
         }
+        if ((operator == BinaryOperator.EQUAL || operator == BinaryOperator.NOT_EQUAL) && (left == null || right == null)
+                && !(left instanceof Unknown) && !(right instanceof Unknown)) {
+            // Comparing with null needs only to know whether the value is null, not its (partly unknown) content.
+            boolean equal = left == right;
+            return operator == BinaryOperator.EQUAL ? equal : !equal;
+        }
         if (Unknown.containsUnknown(left) || Unknown.containsUnknown(right)) {
             return Unknown.merge("known after apply", java.util.Arrays.asList(left, right));
         }
