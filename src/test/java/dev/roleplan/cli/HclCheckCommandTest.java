@@ -122,4 +122,25 @@ class HclCheckCommandTest {
                 + "\"policies\":[\"module.api.aws_iam_role_policy.tasks[0]\"]}", td.get("task_role").toString());
         assertEquals("modules/service/main.tf:49", td.get("location").get("file").asText() + ":" + td.get("location").get("line").asInt());
     }
+
+    @Test
+    void aRoleArnBuiltFromTheCallerAccountAndAKnownNameFindsTheRole() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), """
+                data "aws_caller_identity" "current" {}
+                resource "aws_iam_role" "task" {
+                  name = "app-task"
+                  assume_role_policy = "{}"
+                }
+                resource "aws_ecs_task_definition" "t" {
+                  family             = "t"
+                  task_role_arn      = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/${aws_iam_role.task.name}"
+                  execution_role_arn = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/elsewhere"
+                }
+                """);
+        Cli cli = Cli.run("check", dir.toString(), "--fail-on", "never");
+        assertEquals(0, cli.code(), cli.err());
+        assertTrue(cli.out().contains("task role       aws_iam_role.task  resolved"), cli.out());
+        assertTrue(cli.out().contains("execution role  arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/elsewhere  external"),
+                cli.out());
+    }
 }
