@@ -143,4 +143,32 @@ class HclCheckCommandTest {
         assertTrue(cli.out().contains("execution role  arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/elsewhere  external"),
                 cli.out());
     }
+
+    @Test
+    void inlinePolicyBlocksAndManagedPolicyArnsReachTheRole() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), """
+                resource "aws_iam_policy" "extra" {
+                  name   = "extra"
+                  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sqs:SendMessage", Resource = "*" }] })
+                }
+                resource "aws_iam_role" "task" {
+                  name                = "app-task"
+                  assume_role_policy  = "{}"
+                  managed_policy_arns = [aws_iam_policy.extra.arn]
+                  inline_policy {
+                    name   = "inline"
+                    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
+                  }
+                }
+                resource "aws_ecs_task_definition" "t" {
+                  family        = "t"
+                  task_role_arn = aws_iam_role.task.arn
+                }
+                """);
+        Cli cli = Cli.run("check", dir.toString(), "--format", "json", "--fail-on", "never");
+        assertEquals(0, cli.code(), cli.err());
+        com.fasterxml.jackson.databind.JsonNode role = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli.out())
+                .get("task_definitions").get(0).get("task_role");
+        assertEquals("[\"aws_iam_role.task.inline_policy[\\\"inline\\\"]\",\"aws_iam_policy.extra\"]", role.get("policies").toString());
+    }
 }
