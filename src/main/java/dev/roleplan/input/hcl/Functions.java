@@ -7,7 +7,6 @@ import dev.roleplan.input.hcl.syntax.HclSyntaxException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -4,7 +4,6 @@ import dev.roleplan.input.hcl.syntax.Expression.BinaryOperator;
 import dev.roleplan.input.hcl.syntax.Expression.UnaryOperator;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /** HCL's unary and binary operators over evaluated values. */
 final class Operators {
