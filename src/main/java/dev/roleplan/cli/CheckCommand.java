@@ -170,6 +170,11 @@ final class CheckCommand implements Callable<Integer> {
         if (paths.stream().filter("-"::equals).count() > 1) {
             throw new UsageException("standard input (-) can be read only once");
         }
+        for (String assignment : vars) {
+            if (assignment.indexOf('=') <= 0) {
+                throw new UsageException("--var takes NAME=VALUE, got \"" + assignment + "\"");
+            }
+        }
         Analyzer.Analysis analysis = analyzer.withVariables(varFiles, vars).analyze(paths, io.in(), rules);
         List<Finding> findings = overrideSeverities(analysis.findings(), config);
         Suppressor.Result suppressed = new Suppressor(config.suppressions(), inlineSuppressions(analysis),

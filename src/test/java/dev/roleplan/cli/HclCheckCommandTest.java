@@ -171,4 +171,12 @@ class HclCheckCommandTest {
                 .get("task_definitions").get(0).get("task_role");
         assertEquals("[\"aws_iam_role.task.inline_policy[\\\"inline\\\"]\",\"aws_iam_policy.extra\"]", role.get("policies").toString());
     }
+
+    @Test
+    void aVarWithoutValueIsAUsageError() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), "variable \"x\" {}\n");
+        Cli cli = Cli.run("check", dir.toString(), "--var", "x");
+        assertEquals(2, cli.code());
+        assertEquals("roleplan: --var takes NAME=VALUE, got \"x\"\n", cli.err());
+    }
 }

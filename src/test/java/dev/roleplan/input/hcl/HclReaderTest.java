@@ -374,4 +374,19 @@ class HclReaderTest {
         assertEquals("arn:aws:iam::aws:policy/AmazonSSMReadOnlyAccess",
                 resource(infrastructure, "module.api.aws_iam_role_policy_attachment.task_exec[\"ssm\"]").value("policy_arn"));
     }
+
+    @Test
+    void aWholeModuleThatIsNotDownloadedIsUnknownNotEmpty() throws IOException {
+        write("main.tf", """
+                module "m" {
+                  source = "git::https://example.com/m.git"
+                }
+                resource "aws_iam_role" "r" {
+                  name        = "r"
+                  description = jsonencode(merge(module.m, { a = 1 }))
+                }
+                """);
+        UnknownValue description = assertInstanceOf(UnknownValue.class, resource(read(), "aws_iam_role.r").value("description"));
+        assertEquals(List.of(new Reference(Address.of("module.m"), null)), description.references());
+    }
 }
