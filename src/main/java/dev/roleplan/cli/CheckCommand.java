@@ -185,12 +185,18 @@ final class CheckCommand implements Callable<Integer> {
         if (paths.stream().filter("-"::equals).count() > 1) {
             throw new UsageException("standard input (-) can be read only once");
         }
+        for (String assignment : vars) {
+            if (assignment.indexOf('=') <= 0) {
+                throw new UsageException("--var takes NAME=VALUE, got \"" + assignment + "\"");
+            }
+        }
         // The bundled IAM data takes a few hundred ms to load: load it on other threads while the input is read.
         ActionCatalog.prefetch();
         ManagedPolicies.prefetch();
         ExternalRoles external = new ExternalRoles(config.externalRoles(), String.valueOf(config.source()),
                 ManagedPolicyLookup.catalog());
-        Analyzer.Analysis analysis = analyzer.withLimits(limits()).withVariables(varFiles, vars).analyze(paths, io.in(), rules, external::link);
+        Analyzer.Analysis analysis = analyzer.withLimits(limits()).withVariables(varFiles, vars)
+                .analyze(paths, io.in(), rules, external::link);
         List<Finding> findings = overrideSeverities(analysis.findings(), config);
         Suppressor.Result suppressed = new Suppressor(config.suppressions(), inlineSuppressions(analysis),
                 LocalDate.now(clock)).apply(findings);

@@ -106,4 +106,77 @@ class HclCheckCommandTest {
         assertTrue(cli.out().contains("aws_ecs_task_definition.t[\"b\"]  (family b)"), cli.out());
         assertTrue(cli.out().contains("arn:aws:iam::123456789012:role/from-file  external"), cli.out());
     }
+
+    @Test
+    void aServiceModuleInTheShapeOfTerraformAwsModulesLinksEveryRoleAndPolicy() throws IOException {
+        Cli cli = Cli.run("check", "testdata/hcl/scenarios/service-module", "--format", "json", "--fail-on", "never");
+        assertEquals(0, cli.code(), cli.err());
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli.out());
+        assertEquals(0, report.get("notices").size(), report.get("notices").toString());
+        com.fasterxml.jackson.databind.JsonNode td = report.get("task_definitions").get(0);
+        assertEquals("module.api.aws_ecs_task_definition.this[0]", td.get("address").asText());
+        assertEquals("{\"status\":\"resolved\",\"address\":\"module.api.aws_iam_role.task_exec[0]\",\"arn\":null,\"reason\":null,"
+                + "\"policies\":[\"arn:aws:iam::aws:policy/AmazonSSMReadOnlyAccess\","
+                + "\"arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\"]}", td.get("execution_role").toString());
+        assertEquals("{\"status\":\"resolved\",\"address\":\"module.api.aws_iam_role.tasks[0]\",\"arn\":null,\"reason\":null,"
+                + "\"policies\":[\"module.api.aws_iam_role_policy.tasks[0]\"]}", td.get("task_role").toString());
+        assertEquals("modules/service/main.tf:49", td.get("location").get("file").asText() + ":" + td.get("location").get("line").asInt());
+    }
+
+    @Test
+    void aRoleArnBuiltFromTheCallerAccountAndAKnownNameFindsTheRole() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), """
+                data "aws_caller_identity" "current" {}
+                resource "aws_iam_role" "task" {
+                  name = "app-task"
+                  assume_role_policy = "{}"
+                }
+                resource "aws_ecs_task_definition" "t" {
+                  family             = "t"
+                  task_role_arn      = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/${aws_iam_role.task.name}"
+                  execution_role_arn = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/elsewhere"
+                }
+                """);
+        Cli cli = Cli.run("check", dir.toString(), "--fail-on", "never");
+        assertEquals(0, cli.code(), cli.err());
+        assertTrue(cli.out().contains("task role       aws_iam_role.task  resolved"), cli.out());
+        assertTrue(cli.out().contains("execution role  arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/elsewhere  external"),
+                cli.out());
+    }
+
+    @Test
+    void inlinePolicyBlocksAndManagedPolicyArnsReachTheRole() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), """
+                resource "aws_iam_policy" "extra" {
+                  name   = "extra"
+                  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sqs:SendMessage", Resource = "*" }] })
+                }
+                resource "aws_iam_role" "task" {
+                  name                = "app-task"
+                  assume_role_policy  = "{}"
+                  managed_policy_arns = [aws_iam_policy.extra.arn]
+                  inline_policy {
+                    name   = "inline"
+                    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
+                  }
+                }
+                resource "aws_ecs_task_definition" "t" {
+                  family        = "t"
+                  task_role_arn = aws_iam_role.task.arn
+                }
+                """);
+        Cli cli = Cli.run("check", dir.toString(), "--format", "json", "--fail-on", "never");
+        assertEquals(0, cli.code(), cli.err());
+        com.fasterxml.jackson.databind.JsonNode role = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli.out())
+                .get("task_definitions").get(0).get("task_role");
+        assertEquals("[\"aws_iam_role.task.inline_policy[\\\"inline\\\"]\",\"aws_iam_policy.extra\"]", role.get("policies").toString());
+    }
+
+    @Test
+    void aVarWithoutValueIsAUsageError() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), "variable \"x\" {}\n");
+        Cli cli = Cli.run("check", dir.toString(), "--var", "x");
+        assertEquals(2, cli.code());
+        assertEquals("roleplan: --var takes NAME=VALUE, got \"x\"\n", cli.err());
+    }
 }

@@ -4,7 +4,6 @@ import dev.roleplan.model.Address;
 import dev.roleplan.model.Reference;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -70,9 +69,5 @@ final class DataSources {
             out.add(value);
         }
         return out;
-    }
-
-    static Map<String, Object> ordered() {
-        return new LinkedHashMap<>();
     }
 }

@@ -81,8 +81,8 @@ final class Evaluator {
 
     static Object getAttr(Object value, String name) {
         if (value instanceof Unknown u) {
-            return u.text() == null || u.references().isEmpty() ? new Unknown(u.reason(), u.references(), null)
-                    : attributeOfUnknown(u, name);
+            // An attribute of an unknown object is unknown, computed from the same references.
+            return new Unknown(u.reason(), u.references(), null);
         }
         if (value instanceof LazyObject lazy) {
             return lazy.get(name);
@@ -97,11 +97,6 @@ final class Evaluator {
             return Unknown.of("attribute \"" + name + "\" of a null value");
         }
         return Unknown.of("attribute \"" + name + "\" of a " + Values.typeName(value));
-    }
-
-    /** {@code x.attr} where x is an unknown object: still unknown, computed from the same references. */
-    private static Object attributeOfUnknown(Unknown u, String name) {
-        return new Unknown(u.reason(), u.references(), null);
     }
 
     static Object index(Object collection, Object key) {

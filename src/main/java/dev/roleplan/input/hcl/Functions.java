@@ -7,7 +7,6 @@ import dev.roleplan.input.hcl.syntax.HclSyntaxException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +21,7 @@ final class Functions {
 
     private static final Set<String> UNKNOWN_TOLERANT = Set.of("try", "can", "length", "tolist", "toset", "tomap",
             "concat", "merge", "flatten", "jsonencode", "coalesce", "compact", "distinct", "lookup", "element", "one",
-            "contains", "keys", "values", "zipmap", "sort");
+            "contains", "keys", "values", "zipmap", "sort", "sensitive", "nonsensitive");
 
     private Functions() {
     }
@@ -122,6 +121,22 @@ final class Functions {
             case "startswith" -> str(a, 0).startsWith(str(a, 1));
             case "endswith" -> str(a, 0).endsWith(str(a, 1));
             case "substr" -> substr(str(a, 0), num(a, 1), num(a, 2));
+            case "sensitive" -> {
+                scope.files().session().sensitive(a.get(0));
+                yield a.get(0);
+            }
+            case "nonsensitive" -> a.get(0);
+            case "min", "max" -> minMax(name, a);
+            case "slice" -> new ArrayList<Object>(list(a.get(0)).subList(num(a, 1), num(a, 2)));
+            case "reverse" -> reverse(a.get(0));
+            case "range" -> range(a);
+            case "trimprefix" -> str(a, 0).startsWith(str(a, 1)) ? str(a, 0).substring(str(a, 1).length()) : str(a, 0);
+            case "trimsuffix" -> str(a, 0).endsWith(str(a, 1))
+                    ? str(a, 0).substring(0, str(a, 0).length() - str(a, 1).length()) : str(a, 0);
+            case "chomp" -> str(a, 0).replaceAll("(\\r?\\n)+$", "");
+            case "basename" -> basename(str(a, 0));
+            case "alltrue" -> list(a.get(0)).stream().allMatch(Boolean.TRUE::equals);
+            case "anytrue" -> list(a.get(0)).stream().anyMatch(Boolean.TRUE::equals);
             default -> {
                 scope.files().session().unsupportedFunction(name);
                 yield Unknown.plain(name + "() is not evaluated by roleplan", List.of());
@@ -522,17 +537,51 @@ final class Functions {
         return new ArrayList<Object>(out);
     }
 
+    private static Object minMax(String name, List<Object> args) {
+        BigDecimal out = null;
+        for (int i = 0; i < args.size(); i++) {
+            BigDecimal n = Values.toNumber(args.get(i));
+            if (n == null) {
+                throw new IllegalArgumentException("argument " + (i + 1) + " must be a number");
+            }
+            out = out == null ? n : name.equals("min") ? out.min(n) : out.max(n);
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("needs at least one number");
+        }
+        return out;
+    }
+
+    private static Object reverse(Object value) {
+        List<Object> out = new ArrayList<>(list(value));
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private static Object range(List<Object> args) {
+        int start = args.size() > 1 ? num(args, 0) : 0;
+        int limit = args.size() > 1 ? num(args, 1) : num(args, 0);
+        int step = args.size() > 2 ? num(args, 2) : (limit >= start ? 1 : -1);
+        if (step == 0 || Math.abs((long) limit - start) / Math.abs(step) > 1024) {
+            throw new IllegalArgumentException("range is too long or has a zero step");
+        }
+        List<Object> out = new ArrayList<>();
+        for (int i = start; step > 0 ? i < limit : i > limit; i += step) {
+            out.add(BigDecimal.valueOf(i));
+        }
+        return out;
+    }
+
+    private static Object basename(String path) {
+        String trimmed = path.replaceAll("/+$", "");
+        int slash = trimmed.lastIndexOf('/');
+        return slash < 0 ? trimmed : trimmed.substring(slash + 1);
+    }
+
     private static Object substr(String text, int offset, int length) {
         int[] cps = text.codePoints().toArray();
         int start = offset < 0 ? Math.max(0, cps.length + offset) : Math.min(offset, cps.length);
         int end = length < 0 ? cps.length : Math.min(cps.length, start + length);
         return new String(cps, start, Math.max(0, end - start));
-    }
-
-    static Set<String> supported() {
-        return new LinkedHashSet<>(List.of("jsonencode", "jsondecode", "file", "templatefile", "merge", "concat",
-                "flatten", "lookup", "try", "can", "coalesce", "format", "join", "split", "replace", "lower", "upper",
-                "trimspace", "tolist", "toset", "tomap", "length", "element", "keys", "values", "zipmap", "distinct",
-                "compact", "contains", "one", "sort", "startswith", "endswith", "substr"));
     }
 }

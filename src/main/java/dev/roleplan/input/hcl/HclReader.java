@@ -151,7 +151,7 @@ public final class HclReader {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, List<Reference>> references = new TreeMap<>();
         for (Map.Entry<String, Object> attribute : instance.body().entrySet()) {
-            Object value = toModel(documentText(attribute.getKey(), attribute.getValue()));
+            Object value = toModel(roleArnText(attribute.getKey(), documentText(attribute.getKey(), attribute.getValue())));
             values.put(attribute.getKey(), value);
             Set<Reference> refs = new LinkedHashSet<>();
             Unknown.collect(attribute.getValue(), refs);
@@ -178,6 +178,24 @@ public final class HclReader {
      * is kept as its text with {@code ${reference}} parts, as policies written before apply are read: the
      * known actions and resources stay known, and the evaluator treats the {@code ${...}} parts as unknown.
      */
+    private static final java.util.regex.Pattern ROLE_ARN_WITH_KNOWN_NAME =
+            java.util.regex.Pattern.compile("arn:[^:]*:iam::[^:]*:role/(?:[^$]|\\$(?!\\{))+");
+
+    /**
+     * A task definition's role ARN built from an unknown account or partition and a known role name
+     * ({@code arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/app}) is kept as that text: the
+     * plan knows the account by then, and the role's name, which is what identifies it in the input, is known.
+     */
+    private static Object roleArnText(String attribute, Object value) {
+        if (value instanceof Unknown u && u.text() != null && ROLE_ATTRIBUTES.contains(attribute)
+                && ROLE_ARN_WITH_KNOWN_NAME.matcher(u.text()).matches()) {
+            return u.text();
+        }
+        return value;
+    }
+
+    private static final Set<String> ROLE_ATTRIBUTES = Set.of("execution_role_arn", "task_role_arn");
+
     private static Object documentText(String attribute, Object value) {
         if (value instanceof Unknown u && attribute != null && DOCUMENTS.contains(attribute) && u.text() != null) {
             String text = u.text().strip();

@@ -14,4 +14,9 @@ interface LazyObject {
 
     /** Every attribute, evaluated (for functions and for expressions that take the whole object). */
     Map<String, Object> materialize();
+
+    /** The whole value where one is needed: the evaluated map, or an unknown when the object cannot be listed. */
+    default Object whole() {
+        return materialize();
+    }
 }

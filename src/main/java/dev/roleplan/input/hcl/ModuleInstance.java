@@ -451,6 +451,13 @@ final class ModuleInstance {
         public Map<String, Object> materialize() {
             return Map.of();
         }
+
+        /** Its outputs cannot be listed: the whole module object is unknown, not an empty object. */
+        @Override
+        public Object whole() {
+            return Unknown.plain(callAddress + " (source \"" + source + "\") is not available to roleplan; run terraform init",
+                    List.of(new Reference(Address.of(callAddress), null)));
+        }
     }
 
     /** Evaluates a block body into the attribute tree the provider would hold: attributes, nested blocks as lists. */

@@ -4,7 +4,6 @@ import dev.roleplan.input.hcl.syntax.Expression.BinaryOperator;
 import dev.roleplan.input.hcl.syntax.Expression.UnaryOperator;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /** HCL's unary and binary operators over evaluated values. */
 final class Operators {
@@ -21,6 +20,12 @@ final class Operators {
                 return Unknown.of("the right side of " + operator.symbol() + " is a " + Values.typeName(right) + ", not a bool");
             }
             return left;
+        }
+        if ((operator == BinaryOperator.EQUAL || operator == BinaryOperator.NOT_EQUAL) && (left == null || right == null)
+                && !(left instanceof Unknown) && !(right instanceof Unknown)) {
+            // Comparing with null needs only to know whether the value is null, not its (partly unknown) content.
+            boolean equal = left == right;
+            return operator == BinaryOperator.EQUAL ? equal : !equal;
         }
         if (Unknown.containsUnknown(left) || Unknown.containsUnknown(right)) {
             return Unknown.merge("known after apply", java.util.Arrays.asList(left, right));

@@ -8,7 +8,6 @@ import dev.roleplan.model.Reference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -114,10 +113,5 @@ final class ResourceInstance implements LazyObject {
     @Override
     public Map<String, Object> materialize() {
         return body();
-    }
-
-    /** The attributes with every unknown leaf marked, for the model. */
-    List<Reference> selfReferences() {
-        return List.of();
     }
 }

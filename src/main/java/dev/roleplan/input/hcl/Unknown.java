@@ -39,11 +39,6 @@ record Unknown(String reason, List<Reference> references, String text, boolean e
         return new Unknown("known after apply", List.of(reference), "${" + reference + "}");
     }
 
-    /** The text to splice into a string: the placeholder text, or null when this value has no string form. */
-    String placeholder() {
-        return text;
-    }
-
     UnknownValue toModel() {
         return new UnknownValue(reason, references);
     }

@@ -16,7 +16,7 @@ final class Values {
 
     /** A lazy object evaluated to a map; other values unchanged. */
     static Object force(Object value) {
-        return value instanceof LazyObject lazy ? lazy.materialize() : value;
+        return value instanceof LazyObject lazy ? lazy.whole() : value;
     }
 
     /** The value with every lazy object inside evaluated. */

@@ -89,6 +89,16 @@ class EvaluatorTest {
     }
 
     @Test
+    void moreFunctions() throws IOException {
+        assertEquals(n(1), eval("min(3, 1, 2)"));
+        assertEquals(List.of("b", "c"), eval("slice([\"a\", \"b\", \"c\"], 1, 3)"));
+        assertEquals(List.of(n(0), n(2)), eval("range(0, 4, 2)"));
+        assertEquals("x", eval("trimsuffix(trimprefix(\"-x.\", \"-\"), \".\")"));
+        assertEquals("main.tf", eval("basename(\"a/b/main.tf\")"));
+        assertEquals("s", eval("nonsensitive(sensitive(\"s\"))"));
+    }
+
+    @Test
     void forExpressionsSplatsAndTemplates() throws IOException {
         assertEquals(List.of("A", "B"), eval("[for s in [\"a\", \"b\"] : upper(s)]"));
         assertEquals(Map.of("a", List.of(n(1), n(3)), "b", List.of(n(2))),

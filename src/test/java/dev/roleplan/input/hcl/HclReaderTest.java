@@ -354,4 +354,39 @@ class HclReaderTest {
                 + "\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"}}]}", role.value("assume_role_policy"));
         assertEquals("main.tf.json:7", role.location().toString());
     }
+
+    @Test
+    void moduleOutputsContainerDefinitionsAndDynamicStatementsEvaluateAsTerraformWould() {
+        Infrastructure infrastructure = new HclReader().read(Path.of("testdata/hcl/scenarios/service-module"));
+        assertEquals("[{\"essential\":true,\"image\":\"123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.0\","
+                + "\"logConfiguration\":{\"logDriver\":\"awslogs\",\"options\":{\"awslogs-group\":\"/ecs/app\","
+                + "\"awslogs-region\":\"eu-west-1\",\"awslogs-stream-prefix\":\"ecs\"}},\"name\":\"app\","
+                + "\"secrets\":[{\"name\":\"DB\",\"valueFrom\":\"arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf\"}]},"
+                + "{\"essential\":false,\"image\":\"public.ecr.aws/aws-observability/aws-for-fluent-bit:stable\","
+                + "\"logConfiguration\":{\"logDriver\":\"awslogs\",\"options\":{\"awslogs-group\":\"/ecs/sidecar\","
+                + "\"awslogs-region\":\"eu-west-1\",\"awslogs-stream-prefix\":\"ecs\"}},\"name\":\"sidecar\"}]",
+                resource(infrastructure, "module.api.aws_ecs_task_definition.this[0]").value("container_definitions"));
+        assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"${aws_s3_bucket.assets.arn}/*\"}]}",
+                resource(infrastructure, "module.api.aws_iam_role_policy.tasks[0]").value("policy"));
+        assertEquals("arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
+                resource(infrastructure, "module.api.aws_iam_role_policy_attachment.task_exec_managed[0]").value("policy_arn"));
+        assertEquals("arn:aws:iam::aws:policy/AmazonSSMReadOnlyAccess",
+                resource(infrastructure, "module.api.aws_iam_role_policy_attachment.task_exec[\"ssm\"]").value("policy_arn"));
+    }
+
+    @Test
+    void aWholeModuleThatIsNotDownloadedIsUnknownNotEmpty() throws IOException {
+        write("main.tf", """
+                module "m" {
+                  source = "git::https://example.com/m.git"
+                }
+                resource "aws_iam_role" "r" {
+                  name        = "r"
+                  description = jsonencode(merge(module.m, { a = 1 }))
+                }
+                """);
+        UnknownValue description = assertInstanceOf(UnknownValue.class, resource(read(), "aws_iam_role.r").value("description"));
+        assertEquals(List.of(new Reference(Address.of("module.m"), null)), description.references());
+    }
 }

@@ -60,7 +60,7 @@ class HclFixturesTest {
             walk.filter(p -> p.toString().endsWith(".tf") && !p.startsWith(ROOT.resolve("invalid"))
                     && !p.startsWith(ROOT.resolve("quirks"))).sorted().forEach(files::add);
         }
-        assertTrue(files.size() >= 10, files.toString());
+        assertEquals(13, files.size(), files.toString());
         for (Path file : files) {
             Body body = HclParser.parseConfig(file, file.toString());
             assertFalse(body.items().isEmpty(), file.toString());
