@@ -95,3 +95,6 @@ write("tf_syntax_error/main.tf", 'resource "aws_iam_role" "task" {\n  name = "we
 # found by PlanReaderFuzzTest: a field name is quoted in the message, so its line break must not start a line
 write("control_chars_in_field_name.json", '{"format_version":"1.2","planned_values":{"x\\n::error::forged\\u001b[31m\\u202e":[}}')
 write("unrecognized_token.json", '{"format_version":"1.2","variables":{"db_password":{"value":hunter2SecretValue}}}')
+# found by fuzzing: a number no BigDecimal can hold, in the plan and inside container_definitions
+write("huge_exponent.json", '{"format_version":"1.2","variables":{"n":{"value":1e1000000222222}},"planned_values":{}}')
+variant("container_definitions_huge_exponent.json", both(0, "container_definitions", '[{"name":"web","cpu":1e1000000222222}]'))

@@ -235,7 +235,7 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 limits = limits.withMaxInputBytes(InputLimits.parseSize(maxInputSize));
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--max-input-size " + e.getMessage());
+                throw new UsageException("--max-input-size " + maxInputSize + ": " + e.getMessage());
             }
         }
         return limits;

@@ -68,6 +68,9 @@ public final class ContainerDefinitionsParser {
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             // The parser's own message may quote input text, which can be a secret: describe only where.
             return new Result(List.of(), List.of("container_definitions is not valid JSON" + where));
+        } catch (NumberFormatException e) {
+            // a number such as 1e1000000000 cannot be a BigDecimal (found by ContainerDefinitionsFuzzTest)
+            return new Result(List.of(), List.of("container_definitions has a number roleplan cannot represent"));
         }
         if (tree == null || tree.isMissingNode()) {
             return new Result(List.of(), List.of("container_definitions is empty"));

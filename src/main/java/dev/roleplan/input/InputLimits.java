@@ -53,11 +53,16 @@ public record InputLimits(long maxInputBytes, int maxDepth, int maxStringLength)
             t = t.substring(0, t.length() - 1);
         }
         if (t.isEmpty() || !t.chars().allMatch(Character::isDigit) || t.length() > 12) {
-            throw new IllegalArgumentException("not a size: " + text + " (expected e.g. 1048576, 64k, 512m or 1g)");
+            throw new IllegalArgumentException("expected a size such as 1048576, 64k, 512m or 1g");
         }
-        long value = Long.parseLong(t) * unit;
+        long value;
+        try {
+            value = Math.multiplyExact(Long.parseLong(t), unit);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("expected a size such as 1048576, 64k, 512m or 1g");
+        }
         if (value < 1) {
-            throw new IllegalArgumentException("not a size: " + text + " (must be at least 1 byte)");
+            throw new IllegalArgumentException("expected at least 1 byte");
         }
         return value;
     }

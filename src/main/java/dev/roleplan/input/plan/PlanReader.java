@@ -142,6 +142,10 @@ public final class PlanReader {
                 } catch (StreamConstraintsException e) {
                     // the exception carries no location; take the parser's while it is still open
                     throw refused(displayName, e, parser.currentTokenLocation(), session);
+                } catch (NumberFormatException e) {
+                    // e.g. 1e1000000000 read as a BigDecimal (found by fuzzing the container definitions parser)
+                    throw new InputException(displayName, location(parser.currentTokenLocation(), session),
+                            "has a number roleplan cannot represent (its exponent is too large)", e);
                 }
             }
         } catch (StreamConstraintsException e) {
@@ -425,7 +429,7 @@ public final class PlanReader {
                     case "name" -> name = text(value, "name");
                     case "type" -> {
                         type = text(value, "type");
-                        irrelevant = !options.relevantTypes().contains(type);
+                        irrelevant = type != null && !options.relevantTypes().contains(type); // a null type is skipped below
                     }
                     case "values" -> values = objectTree(value, "values");
                     case "sensitive_values" -> sensitiveValues = sensitivity(
@@ -496,7 +500,7 @@ public final class PlanReader {
                     case "deposed" -> deposed = text(value, "deposed");
                     case "type" -> {
                         type = text(value, "type");
-                        irrelevant = !options.relevantTypes().contains(type);
+                        irrelevant = type != null && !options.relevantTypes().contains(type); // a null type is skipped below
                     }
                     case "change" -> change = objectTree(value, "change");
                     default -> p.skipChildren();
