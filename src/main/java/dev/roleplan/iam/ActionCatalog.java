@@ -54,8 +54,7 @@ public final class ActionCatalog {
         this.allActions = List.copyOf(all);
     }
 
-    private static volatile ActionCatalog instance;
-    private static IamDataException failure;
+    private static final BundledData<ActionCatalog> BUNDLED = new BundledData<>("ActionCatalog", ActionCatalog::loadBundled);
 
     /**
      * The bundled catalog, loaded on the first call (thread-safe; concurrent callers wait for one load).
@@ -63,24 +62,7 @@ public final class ActionCatalog {
      * @throws IamDataException if the bundled data is missing or broken (every call, not just the first)
      */
     public static ActionCatalog get() {
-        ActionCatalog loaded = instance;
-        if (loaded != null) {
-            return loaded;
-        }
-        synchronized (ActionCatalog.class) {
-            if (instance == null) {
-                if (failure != null) {
-                    throw new IamDataException(failure.getMessage(), failure);
-                }
-                try {
-                    instance = loadBundled();
-                } catch (IamDataException e) {
-                    failure = e;
-                    throw e;
-                }
-            }
-            return instance;
-        }
+        return BUNDLED.get();
     }
 
     /**
@@ -88,18 +70,7 @@ public final class ActionCatalog {
      * (reading a plan); {@link #get()} then waits only for what is left. Errors surface at {@code get()}.
      */
     public static void prefetch() {
-        if (instance != null) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                get();
-            } catch (IamDataException e) {
-                // reported by the next get(), on the caller's thread
-            }
-        }, "roleplan-ActionCatalog-prefetch");
-        t.setDaemon(true);
-        t.start();
+        BUNDLED.prefetch();
     }
 
     private static ActionCatalog loadBundled() {

@@ -34,8 +34,7 @@ public final class ManagedPolicies {
         this.byName = Collections.unmodifiableMap(names);
     }
 
-    private static volatile ManagedPolicies instance;
-    private static IamDataException failure;
+    private static final BundledData<ManagedPolicies> BUNDLED = new BundledData<>("ManagedPolicies", ManagedPolicies::loadBundled);
 
     /**
      * The bundled policies, loaded on the first call (thread-safe; concurrent callers wait for one load).
@@ -43,24 +42,7 @@ public final class ManagedPolicies {
      * @throws IamDataException if the bundled data is missing or broken (every call, not just the first)
      */
     public static ManagedPolicies get() {
-        ManagedPolicies loaded = instance;
-        if (loaded != null) {
-            return loaded;
-        }
-        synchronized (ManagedPolicies.class) {
-            if (instance == null) {
-                if (failure != null) {
-                    throw new IamDataException(failure.getMessage(), failure);
-                }
-                try {
-                    instance = loadBundled();
-                } catch (IamDataException e) {
-                    failure = e;
-                    throw e;
-                }
-            }
-            return instance;
-        }
+        return BUNDLED.get();
     }
 
     /**
@@ -68,18 +50,7 @@ public final class ManagedPolicies {
      * (reading a plan); {@link #get()} then waits only for what is left. Errors surface at {@code get()}.
      */
     public static void prefetch() {
-        if (instance != null) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                get();
-            } catch (IamDataException e) {
-                // reported by the next get(), on the caller's thread
-            }
-        }, "roleplan-ManagedPolicies-prefetch");
-        t.setDaemon(true);
-        t.start();
+        BUNDLED.prefetch();
     }
 
     private static ManagedPolicies loadBundled() {

@@ -1,0 +1,61 @@
+package dev.roleplan.iam;
+
+import java.util.function.Supplier;
+
+/**
+ * One piece of bundled IAM data, loaded once on first use (thread-safe: concurrent callers wait for one load)
+ * or ahead of time on a background thread. A broken resource fails every call the same way, not just the first.
+ */
+final class BundledData<T> {
+
+    private final String name;
+    private final Supplier<T> loader;
+    private volatile T value;
+    private IamDataException failure;
+
+    BundledData(String name, Supplier<T> loader) {
+        this.name = name;
+        this.loader = loader;
+    }
+
+    /** @throws IamDataException if the bundled data is missing or broken */
+    T get() {
+        T loaded = value;
+        if (loaded != null) {
+            return loaded;
+        }
+        synchronized (this) {
+            if (value == null) {
+                if (failure != null) {
+                    throw new IamDataException(failure.getMessage(), failure);
+                }
+                try {
+                    value = loader.get();
+                } catch (IamDataException e) {
+                    failure = e;
+                    throw e;
+                }
+            }
+            return value;
+        }
+    }
+
+    /**
+     * Starts loading on a background daemon thread, so the load overlaps with other start-up work (reading a
+     * plan); {@link #get()} then waits only for what is left. Errors surface at {@code get()}, on the caller's thread.
+     */
+    void prefetch() {
+        if (value != null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                get();
+            } catch (IamDataException e) {
+                // reported by the next get()
+            }
+        }, "roleplan-" + name + "-prefetch");
+        t.setDaemon(true);
+        t.start();
+    }
+}
