@@ -1,5 +1,6 @@
 package dev.roleplan.input.plan;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -83,6 +84,9 @@ public final class PlanReader {
     public PlanReader(Options options) {
         this.options = options;
         this.factory = JsonFactory.builder()
+                // Parse errors must not quote the input: a plan holds secrets in plain text.
+                .errorReportConfiguration(ErrorReportConfiguration.builder()
+                        .maxErrorTokenLength(0).maxRawContentLength(0).build())
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(options.maxNestingDepth())
                         .maxStringLength(options.maxStringLength())

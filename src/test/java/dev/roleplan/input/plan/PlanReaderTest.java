@@ -263,6 +263,14 @@ class PlanReaderTest {
     }
 
     @Test
+    void parseErrorsNeverQuoteTheInput() {
+        InputException e = refused("{\"variables\":{\"db_password\":{\"value\":hunter2secret}}}");
+        assertTrue(e.problem().startsWith("is not valid JSON: Unrecognized token"), e.problem());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+        assertFalse(e.getMessage().contains("unter"), e.getMessage());
+    }
+
+    @Test
     void invalidUtf8IsRefusedWithItsByteOffset() {
         byte[] bytes = "{\"format_version\":\"1.2\",\"terraform_version\":\"1.9\u00e9\"}".getBytes(StandardCharsets.UTF_8);
         byte[] broken = java.util.Arrays.copyOf(bytes, bytes.length);
