@@ -386,7 +386,13 @@ public final class PlanReader {
                     default -> p.skipChildren();
                 }
             }
-            if (irrelevant || type == null || !options.relevantTypes().contains(type)) {
+            if (irrelevant) {
+                return;
+            }
+            // Hand-trimmed fixtures may leave out type or mode; the address says both.
+            type = type != null ? type : typeOf(address);
+            mode = mode != null ? mode : modeOf(address);
+            if (type == null || !options.relevantTypes().contains(type)) {
                 return;
             }
             if (address == null) {
@@ -455,7 +461,12 @@ public final class PlanReader {
                     default -> p.skipChildren();
                 }
             }
-            if (irrelevant || type == null || !options.relevantTypes().contains(type)) {
+            if (irrelevant) {
+                return;
+            }
+            type = type != null ? type : typeOf(address);
+            mode = mode != null ? mode : modeOf(address);
+            if (type == null || !options.relevantTypes().contains(type)) {
                 return;
             }
             String where = "resource_changes[" + index + "]";
@@ -782,6 +793,27 @@ public final class PlanReader {
             }
             return Value.absent();
         }
+    }
+
+    /** The resource type an address names ({@code module.a.data.aws_iam_role.x[0]} → aws_iam_role), or null. */
+    static String typeOf(String address) {
+        if (address == null) {
+            return null;
+        }
+        String local = Address.of(address).local();
+        if (local.startsWith("data.")) {
+            local = local.substring("data.".length());
+        }
+        int dot = local.indexOf('.');
+        return dot <= 0 ? null : local.substring(0, dot);
+    }
+
+    private static String modeOf(String address) {
+        if (address == null) {
+            return null;
+        }
+        String local = Address.of(address).local();
+        return local.startsWith("data.") ? "data" : local.startsWith("ephemeral.") ? "ephemeral" : "managed";
     }
 
     static String jsonPath(JsonStreamContext context) {
