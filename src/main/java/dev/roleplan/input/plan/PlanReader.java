@@ -22,7 +22,6 @@ import dev.roleplan.model.Notice;
 import dev.roleplan.model.Reference;
 import dev.roleplan.model.Resource;
 import dev.roleplan.model.SourceLocation;
-import dev.roleplan.model.UnknownValue;
 import dev.roleplan.model.Value;
 
 import java.io.BufferedInputStream;
@@ -39,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Reads {@code terraform show -json} / {@code tofu show -json} output into an {@link Infrastructure}.
