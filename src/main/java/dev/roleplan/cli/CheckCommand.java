@@ -26,18 +26,20 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-@Command(name = "check", sortOptions = false, description = {
-        "Review the IAM roles behind every ECS task definition in plans or .tf directories.",
+@Command(name = "check", sortOptions = false, mixinStandardHelpOptions = true, description = {
+        "Review the IAM roles behind every ECS task definition in a plan.",
         "",
-        "Reads `terraform show -json` / `tofu show -json` output (a file, or - for stdin), follows each",
-        "aws_ecs_task_definition to its execution role and task role, gathers every policy that reaches",
-        "them, and reports what is wrong. Exit code: 0 nothing at or above --fail-on, 1 findings at or",
-        "above it, 2 usage error, 3 an input could not be read, 4 internal error.",
+        "Reads `terraform show -json` / `tofu show -json` output (a file, or -",
+        "for standard input), follows each aws_ecs_task_definition to its",
+        "execution role and task role, gathers every policy that reaches them,",
+        "and reports what is wrong, from task definition to role to policy to",
+        "statement. `roleplan rules` lists the rules.",
         "",
         "Examples:",
         "  terraform plan -out tfplan && terraform show -json tfplan > plan.json",
         "  roleplan check plan.json",
-        "  roleplan check plan.json --format json --output roleplan.json --fail-on critical",
+        "  roleplan check plan.json --format json --output report.json",
+        "  roleplan check plan.json --fail-on critical",
         "  terraform show -json tfplan | roleplan check -"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing at or above --fail-on", "1:findings at or above --fail-on", "2:usage error",

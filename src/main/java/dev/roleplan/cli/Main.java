@@ -35,6 +35,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new Root());
         cli.addSubcommand(new CheckCommand(io, analyzer));
         cli.addSubcommand(new RulesCommand(io));
+        cli.addSubcommand(PolicyCommand.commandLine(io));
         cli.setOut(io.out());
         cli.setErr(io.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -85,7 +86,8 @@ public final class Main {
                     "Reviews the IAM roles behind AWS ECS task definitions in Terraform and OpenTofu changes.",
                     "",
                     "Start with:  roleplan check plan.json     (plan.json from `terraform show -json PLANFILE`)",
-                    "Rules:       roleplan rules [ID]"})
+                    "Rules:       roleplan rules [ID]",
+                    "Policies:    roleplan policy check FILE.json | roleplan policy simulate --policy FILE.json ..."})
     static final class Root implements Runnable {
         @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
                 description = "Print stack traces of internal errors (for bug reports).")
@@ -96,7 +98,7 @@ public final class Main {
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check or rules");
+            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, rules or policy");
         }
     }
 

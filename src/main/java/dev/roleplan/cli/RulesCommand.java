@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "rules", description = {
+@Command(name = "rules", mixinStandardHelpOptions = true, description = {
         "List roleplan's rules, or explain one.",
         "",
         "Examples:",

@@ -1,15 +1,10 @@
 package dev.roleplan.iam;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +22,6 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ActionCatalog {
     static final String RESOURCE = "/dev/roleplan/iam/iam-catalog.json.gz";
-    private static final int SUPPORTED_FORMAT = 1;
 
     private final Map<String, ServiceInfo> services;
     private final Map<String, ActionInfo> actionsByLowerName;
@@ -50,13 +44,52 @@ public final class ActionCatalog {
         this.allActions = List.copyOf(all);
     }
 
-    private static final class Holder {
-        static final ActionCatalog INSTANCE = loadBundled();
+    private static volatile ActionCatalog instance;
+    private static IamDataException failure;
+
+    /**
+     * The bundled catalog, loaded on the first call (thread-safe; concurrent callers wait for one load).
+     *
+     * @throws IamDataException if the bundled data is missing or broken (every call, not just the first)
+     */
+    public static ActionCatalog get() {
+        ActionCatalog loaded = instance;
+        if (loaded != null) {
+            return loaded;
+        }
+        synchronized (ActionCatalog.class) {
+            if (instance == null) {
+                if (failure != null) {
+                    throw new IamDataException(failure.getMessage(), failure);
+                }
+                try {
+                    instance = loadBundled();
+                } catch (IamDataException e) {
+                    failure = e;
+                    throw e;
+                }
+            }
+            return instance;
+        }
     }
 
-    /** The bundled catalog, loaded on first call. */
-    public static ActionCatalog get() {
-        return Holder.INSTANCE;
+    /**
+     * Starts loading in a background daemon thread, so that the load overlaps with other start-up work
+     * (reading a plan); {@link #get()} then waits only for what is left. Errors surface at {@code get()}.
+     */
+    public static void prefetch() {
+        if (instance != null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                get();
+            } catch (IamDataException e) {
+                // reported by the next get(), on the caller's thread
+            }
+        }, "roleplan-ActionCatalog-prefetch");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static ActionCatalog loadBundled() {
@@ -74,113 +107,15 @@ public final class ActionCatalog {
 
     /** Loads a catalog from uncompressed catalog JSON (the format {@code tools/iam-data/extract.mjs} writes). */
     public static ActionCatalog load(InputStream json) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        Map<String, ServiceInfo> services = new TreeMap<>();
-        Map<String, ConditionKey> globals = new TreeMap<>();
-        int format = -1;
-        // Streams the top level and reads one service at a time as a tree, so the whole 3.7 MB document
-        // never exists as one tree.
-        try (JsonParser parser = mapper.getFactory().createParser(json)) {
-            expect(parser.nextToken(), JsonToken.START_OBJECT, "catalog");
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                switch (field) {
-                    case "format" -> format = parser.getIntValue();
-                    case "globalConditionKeys" -> readGlobals(mapper.readTree(parser), globals);
-                    case "services" -> {
-                        expect(parser.currentToken(), JsonToken.START_OBJECT, "services");
-                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                            String prefix = parser.currentName().intern();
-                            parser.nextToken();
-                            JsonNode node = mapper.readTree(parser);
-                            services.put(prefix, readService(prefix, node));
-                        }
-                    }
-                    default -> parser.skipChildren();
-                }
-            }
+        CatalogReader reader = CatalogReader.read(json);
+        if (reader.format != CatalogReader.SUPPORTED_FORMAT) {
+            throw new IamDataException("IAM action catalog has format " + reader.format + ", this roleplan reads format "
+                    + CatalogReader.SUPPORTED_FORMAT + "; regenerate it with tools/iam-data/generate.sh");
         }
-        if (format != SUPPORTED_FORMAT) {
-            throw new IamDataException("IAM action catalog has format " + format + ", this roleplan reads format "
-                    + SUPPORTED_FORMAT + "; regenerate it with tools/iam-data/generate.sh");
-        }
-        if (services.isEmpty()) {
+        if (reader.services.isEmpty()) {
             throw new IamDataException("IAM action catalog has no services");
         }
-        return new ActionCatalog(services, globals);
-    }
-
-    private static void expect(JsonToken actual, JsonToken expected, String what) {
-        if (actual != expected) {
-            throw new IamDataException("IAM action catalog: expected " + expected + " for " + what + ", found " + actual);
-        }
-    }
-
-    private static void readGlobals(JsonNode node, Map<String, ConditionKey> globals) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            globals.put(e.getKey(), new ConditionKey(e.getKey(), keyType(e.getValue().path("type").asText(), e.getKey()), true));
-        }
-    }
-
-    private static ConditionKeyType keyType(String raw, String key) {
-        try {
-            return ConditionKeyType.parse(raw);
-        } catch (IllegalArgumentException e) {
-            throw new IamDataException("IAM action catalog: condition key " + key + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static ServiceInfo readService(String prefix, JsonNode node) {
-        Map<String, ResourceType> resourceTypes = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.path("resourceTypes").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode rt = e.getValue();
-            resourceTypes.put(e.getKey(), new ResourceType(prefix, e.getKey(), new ArnFormat(rt.path("arn").asText()),
-                    strings(rt.path("conditionKeys"))));
-        }
-        Map<String, ConditionKeyType> conditionKeys = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.path("conditionKeys").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            conditionKeys.put(e.getKey(), keyType(e.getValue().asText(), e.getKey()));
-        }
-        Map<String, ActionInfo> actions = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.path("actions").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            actions.put(e.getKey().toLowerCase(Locale.ROOT), readAction(prefix, e.getKey(), e.getValue(), resourceTypes));
-        }
-        return new ServiceInfo(prefix, node.path("name").asText(prefix), List.copyOf(actions.values()),
-                Collections.unmodifiableMap(resourceTypes), Collections.unmodifiableMap(conditionKeys));
-    }
-
-    private static ActionInfo readAction(String prefix, String name, JsonNode node, Map<String, ResourceType> types) {
-        String where = prefix + ":" + name;
-        String access = node.path("access").asText();
-        AccessLevel level = AccessLevel.fromDisplayName(access).orElseThrow(() ->
-                new IamDataException("IAM action catalog: " + where + " has unknown access level \"" + access + "\""));
-        List<ActionResourceType> rts = new ArrayList<>();
-        for (JsonNode rt : node.path("resourceTypes")) {
-            String typeName = rt.path("name").asText();
-            ResourceType type = types.get(typeName);
-            if (type == null) {
-                throw new IamDataException("IAM action catalog: " + where + " names undefined resource type " + typeName);
-            }
-            rts.add(new ActionResourceType(type, rt.path("required").asBoolean(), strings(rt.path("conditionKeys"))));
-        }
-        return new ActionInfo(prefix, name, level, node.path("accessRaw").asText(access), rts,
-                strings(node.path("conditionKeys")));
-    }
-
-    private static List<String> strings(JsonNode array) {
-        if (array.isMissingNode() || array.isEmpty()) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>(array.size());
-        for (JsonNode s : array) {
-            out.add(s.asText());
-        }
-        return out;
+        return new ActionCatalog(reader.services, reader.globals);
     }
 
     private static String lowerFullName(ActionInfo action) {

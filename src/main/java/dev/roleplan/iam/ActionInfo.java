@@ -50,6 +50,23 @@ public record ActionInfo(
         return Optional.empty();
     }
 
+    /**
+     * True if a policy Resource pattern can name a resource this action accepts: for wildcard-only
+     * actions only {@code *} can; otherwise the pattern must overlap one of the action's ARN formats.
+     * False is RP502's resource-type mismatch ({@code s3:GetObject} on {@code arn:aws:s3:::bucket}).
+     */
+    public boolean acceptsResourcePattern(String resourcePattern) {
+        if (isWildcardOnly()) {
+            return ArnPattern.of(resourcePattern).matches("*") != Tri.NO;
+        }
+        for (ActionResourceType rt : resourceTypes) {
+            if (rt.resourceType().arnFormat().overlaps(resourcePattern)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True if a statement naming {@code arn} can apply to this action (see {@link #resourceTypeOf}). */
     public boolean acceptsArn(String arn) {
         return resourceTypeOf(arn).isPresent();

@@ -1,5 +1,7 @@
 package dev.roleplan.iam;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,7 @@ public final class ArnFormat {
 
     private final String format;
     private volatile Pattern pattern;
+    private volatile List<PatternOverlap.Token> tokens;
 
     public ArnFormat(String format) {
         this.format = format;
@@ -34,6 +37,56 @@ public final class ArnFormat {
     /** True if {@code arn} (a concrete ARN, no wildcards interpreted) has this format's shape. */
     public boolean matches(String arn) {
         return compiled().matcher(arn).matches();
+    }
+
+    /**
+     * True if some ARN of this format could be matched by the policy Resource pattern {@code resourcePattern}
+     * (with {@code *}, {@code ?} and {@code ${...}} as in {@link ArnPattern}). False means the pattern can
+     * never name a resource of this type, e.g. {@code arn:aws:s3:::assets/*} and the bucket format.
+     */
+    public boolean overlaps(String resourcePattern) {
+        if (resourcePattern.equals("*")) {
+            return true;
+        }
+        List<PatternOverlap.Token> mine = tokens;
+        if (mine == null) {
+            mine = toTokens(format);
+            tokens = mine;
+        }
+        return PatternOverlap.overlap(mine, PatternOverlap.ofResourcePattern(resourcePattern));
+    }
+
+    /** The same placeholder reading as {@link #toRegex}, as overlap tokens. */
+    static List<PatternOverlap.Token> toTokens(String format) {
+        List<PatternOverlap.Token> out = new ArrayList<>();
+        int i = 0;
+        while (i < format.length()) {
+            char c = format.charAt(i);
+            int end = c == '$' ? format.indexOf('}', i) : -1;
+            if (c == '$' && i + 1 < format.length() && format.charAt(i + 1) == '{' && end > 0) {
+                String name = format.substring(i + 2, end);
+                if (FIELD_PLACEHOLDERS.contains(name)) {
+                    if (name.equals("Partition")) {
+                        out.add(PatternOverlap.Token.anyExcept(":", false));
+                    }
+                    out.add(PatternOverlap.Token.anyExcept(":", true));
+                } else if (NO_SLASH_PLACEHOLDERS.contains(name)) {
+                    out.add(PatternOverlap.Token.anyExcept(":/", false));
+                    out.add(PatternOverlap.Token.anyExcept(":/", true));
+                } else {
+                    out.add(PatternOverlap.Token.anyExcept("", false));
+                    out.add(PatternOverlap.Token.anyExcept("", true));
+                }
+                i = end + 1;
+            } else if (c == '*') {
+                out.add(PatternOverlap.Token.anyExcept("", true));
+                i++;
+            } else {
+                out.add(PatternOverlap.Token.literal(c));
+                i++;
+            }
+        }
+        return out;
     }
 
     private Pattern compiled() {

@@ -1,12 +1,13 @@
 package dev.roleplan.iam;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ManagedPolicies {
     static final String RESOURCE = "/dev/roleplan/iam/managed-policies.json.gz";
-    private static final int SUPPORTED_FORMAT = 1;
+    private static final int SUPPORTED_FORMAT = 2;
 
     private final Map<String, ManagedPolicy> byArn;
     private final Map<String, ManagedPolicy> byName;
@@ -33,13 +34,52 @@ public final class ManagedPolicies {
         this.byName = Collections.unmodifiableMap(names);
     }
 
-    private static final class Holder {
-        static final ManagedPolicies INSTANCE = loadBundled();
+    private static volatile ManagedPolicies instance;
+    private static IamDataException failure;
+
+    /**
+     * The bundled policies, loaded on the first call (thread-safe; concurrent callers wait for one load).
+     *
+     * @throws IamDataException if the bundled data is missing or broken (every call, not just the first)
+     */
+    public static ManagedPolicies get() {
+        ManagedPolicies loaded = instance;
+        if (loaded != null) {
+            return loaded;
+        }
+        synchronized (ManagedPolicies.class) {
+            if (instance == null) {
+                if (failure != null) {
+                    throw new IamDataException(failure.getMessage(), failure);
+                }
+                try {
+                    instance = loadBundled();
+                } catch (IamDataException e) {
+                    failure = e;
+                    throw e;
+                }
+            }
+            return instance;
+        }
     }
 
-    /** The bundled policies, loaded on first call. */
-    public static ManagedPolicies get() {
-        return Holder.INSTANCE;
+    /**
+     * Starts loading in a background daemon thread, so that the load overlaps with other start-up work
+     * (reading a plan); {@link #get()} then waits only for what is left. Errors surface at {@code get()}.
+     */
+    public static void prefetch() {
+        if (instance != null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                get();
+            } catch (IamDataException e) {
+                // reported by the next get(), on the caller's thread
+            }
+        }, "roleplan-ManagedPolicies-prefetch");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static ManagedPolicies loadBundled() {
@@ -57,19 +97,59 @@ public final class ManagedPolicies {
 
     /** Loads from uncompressed JSON in the format {@code tools/iam-data/extract.mjs} writes. */
     public static ManagedPolicies load(InputStream json) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(json);
-        if (root == null || root.path("format").asInt(-1) != SUPPORTED_FORMAT) {
-            throw new IamDataException("AWS-managed policies have format " + (root == null ? "none" : root.path("format"))
-                    + ", this roleplan reads format " + SUPPORTED_FORMAT + "; regenerate with tools/iam-data/generate.sh");
-        }
         Map<String, ManagedPolicy> byArn = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("policies").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode p = e.getValue();
-            byArn.put(e.getKey(), new ManagedPolicy(e.getKey(), p.path("name").asText(), p.path("version").asText(),
-                    p.path("updated").asText(), p.path("document")));
+        int format = -1;
+        // Streaming: each document is one JSON string, parsed only when asked for.
+        try (JsonParser parser = new JsonFactory().createParser(json)) {
+            expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "the file");
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("format")) {
+                    format = parser.getIntValue();
+                } else if (field.equals("policies")) {
+                    expect(parser, value, JsonToken.START_OBJECT, "policies");
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String arn = parser.currentName();
+                        expect(parser, parser.nextToken(), JsonToken.START_OBJECT, arn);
+                        byArn.put(arn, readPolicy(parser, arn));
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+        if (format != SUPPORTED_FORMAT) {
+            throw new IamDataException("AWS-managed policies have format " + format + ", this roleplan reads format "
+                    + SUPPORTED_FORMAT + "; regenerate them with tools/iam-data/generate.sh");
         }
         return new ManagedPolicies(byArn);
+    }
+
+    private static ManagedPolicy readPolicy(JsonParser parser, String arn) throws IOException {
+        Map<String, String> fields = new TreeMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.VALUE_STRING) {
+                fields.put(field, parser.getText());
+            } else {
+                parser.skipChildren();
+            }
+        }
+        String document = fields.get("document");
+        if (document == null || fields.get("name") == null) {
+            throw new IamDataException("AWS-managed policy " + arn + " lacks its name or document");
+        }
+        return new ManagedPolicy(arn, fields.get("name"), fields.getOrDefault("version", ""),
+                fields.getOrDefault("updated", ""), document);
+    }
+
+    private static void expect(JsonParser parser, JsonToken actual, JsonToken expected, String what) {
+        if (actual != expected) {
+            throw new IamDataException("AWS-managed policies: expected " + expected + " in " + what + ", found "
+                    + actual + " at " + parser.currentLocation().offsetDescription());
+        }
     }
 
     /** True if {@code arn} names an AWS-managed policy ({@code arn:<partition>:iam::aws:policy/...}). */

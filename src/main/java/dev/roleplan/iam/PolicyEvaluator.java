@@ -20,9 +20,13 @@ import java.util.Locale;
  * {@link ArnPattern}). For a request that names no resource (a wildcard-only action such as
  * {@code ecr:GetAuthorizationToken}) pass {@code "*"} as the resource: only {@code Resource: "*"} covers
  * it. Statements the parser found malformed (no Effect, no Action/NotAction or no Resource/NotResource)
- * take no part: AWS would reject the whole policy, which RP503 reports.
+ * take no part: AWS would reject the whole policy, which RP503 reports. {@code sts:GetCallerIdentity}
+ * is always allowed, as in AWS.
  */
 public final class PolicyEvaluator {
+    /** The one action every authenticated principal may call whatever its policies say. */
+    static final String ALWAYS_ALLOWED = "sts:getcalleridentity";
+
     private PolicyEvaluator() {
     }
 
@@ -40,6 +44,12 @@ public final class PolicyEvaluator {
     public static Evaluation evaluateNamed(List<NamedPolicy> identity, NamedPolicy boundaryOrNull,
                                            String action, String resource) {
         String lowerAction = action.toLowerCase(Locale.ROOT);
+        if (lowerAction.equals(ALWAYS_ALLOWED)) {
+            // AWS: "No permissions are required to perform this operation", and an explicit Deny does not
+            // stop it either. No statement decides it.
+            return new Evaluation(Decision.ALLOWED, List.of(), Decision.ALLOWED,
+                    boundaryOrNull == null ? null : Decision.ALLOWED);
+        }
         SetResult id = evaluateSet(identity, lowerAction, resource);
         if (boundaryOrNull == null) {
             return new Evaluation(id.decision, id.statements, id.decision, null);

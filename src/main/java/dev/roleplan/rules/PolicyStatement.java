@@ -34,6 +34,20 @@ public record PolicyStatement(AttachedPolicy policy, Statement statement) {
         return out;
     }
 
+    /**
+     * The customer-written policies of a role (inline, role policies, customer-managed) whose documents are
+     * known: the ones policy-validity rules judge as documents.
+     */
+    public static List<AttachedPolicy> authoredPolicies(Role role) {
+        List<AttachedPolicy> out = new ArrayList<>();
+        for (AttachedPolicy p : role.policies()) {
+            if (p.source() != PolicySource.AWS_MANAGED && p.source() != PolicySource.BOUNDARY && p.document().isKnown()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     /** The Allow statements among {@link #authored(Role)}. */
     public static List<PolicyStatement> authoredAllows(Role role) {
         return authored(role).stream().filter(ps -> ps.statement().isAllow()).toList();

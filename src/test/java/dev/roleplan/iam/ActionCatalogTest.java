@@ -28,13 +28,33 @@ class ActionCatalogTest {
         assertEquals("arn:${Partition}:s3:::${BucketName}/${ObjectName}",
                 getObject.resourceTypes().get(1).resourceType().arnFormat().format());
         assertTrue(getObject.conditionKeys().contains("s3:ExistingObjectTag/<key>"));
+        assertEquals("Read", getObject.accessLevelRaw());
+        assertFalse(getObject.resourceTypes().get(1).required());
+        ActionResourceType taskDefinition = catalog.action("ecs:RunTask").orElseThrow().resourceTypes().get(0);
+        assertEquals("task-definition", taskDefinition.resourceType().name());
+        assertTrue(taskDefinition.required());
+        List<ActionResourceType> deployment = catalog.action("ecs:ContinueServiceDeployment").orElseThrow().resourceTypes();
+        assertEquals(List.of("aws:ResourceTag/${TagKey}", "ecs:cluster", "ecs:service"), deployment.get(1).conditionKeys());
+        assertEquals(List.of(), getObject.resourceTypes().get(0).conditionKeys());
         assertTrue(catalog.action("s3:GetObjects").isEmpty());
         assertTrue(catalog.action("GetObject").isEmpty());
     }
 
     @Test
-    void sameInstanceEveryTime() {
-        assertSame(catalog, ActionCatalog.get());
+    void sameInstanceEveryTimeAndFromEveryThread() throws Exception {
+        ActionCatalog.prefetch();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<ActionCatalog>> futures = pool.invokeAll(
+                    java.util.Collections.nCopies(8, ActionCatalog::get));
+            for (java.util.concurrent.Future<ActionCatalog> f : futures) {
+                assertSame(catalog, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        ManagedPolicies.prefetch();
+        assertSame(ManagedPolicies.get(), ManagedPolicies.get());
     }
 
     @Test

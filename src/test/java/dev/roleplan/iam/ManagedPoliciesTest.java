@@ -16,6 +16,8 @@ class ManagedPoliciesTest {
         assertEquals("AdministratorAccess", admin.name());
         assertEquals("{\"Statement\":[{\"Action\":\"*\",\"Effect\":\"Allow\",\"Resource\":\"*\"}],\"Version\":\"2012-10-17\"}",
                 admin.document().toString());
+        assertEquals("{\"Statement\":[{\"Action\":\"*\",\"Effect\":\"Allow\",\"Resource\":\"*\"}],\"Version\":\"2012-10-17\"}",
+                admin.documentJson());
         assertEquals(admin, policies.byName("AdministratorAccess").orElseThrow());
         assertEquals(admin, policies.byArn("arn:aws-us-gov:iam::aws:policy/AdministratorAccess").orElseThrow());
         assertTrue(policies.byArn("arn:aws:iam::aws:policy/NoSuchPolicy").isEmpty());

@@ -152,6 +152,15 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void getCallerIdentityNeedsNoPermissionAndCannotBeDenied() {
+        PolicyDocument denyAll = p("{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}}");
+        Evaluation e = eval(List.of(denyAll), null, "sts:GetCallerIdentity", "*");
+        assertEquals(Decision.ALLOWED, e.decision());
+        assertEquals(List.of(), e.statements());
+        assertEquals(Decision.DENIED_EXPLICIT, eval(List.of(denyAll), null, "sts:GetSessionToken", "*").decision());
+    }
+
+    @Test
     void malformedStatementsTakeNoPart() {
         PolicyDocument doc = PolicyParser.parse("""
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*"},{"Action":"s3:*","Resource":"*"}]}""");

@@ -29,9 +29,8 @@ public final class AllowWithNotActionOrNotResource implements Rule {
                 }
                 String what = notAction && notResource ? "NotAction and NotResource" : notAction ? "NotAction" : "NotResource";
                 reporter.at(use.taskDefinition()).role(use.ref()).policy(ps.policy()).statement(s)
-                        .message("Statement " + s.label() + " of " + ps.policy().id() + " allows with " + what + " on "
-                                + use.ref().display() + ", the " + use.kind().label() + " role of "
-                                + use.taskDefinition().address() + ": it grants everything it does not list.");
+                        .message("Statement " + s.label() + " of " + ps.policy().id() + " allows with " + what
+                                + ": it grants everything it does not list.");
             }
         }
     }

@@ -22,9 +22,7 @@ public final class AllowsAllActions implements Rule {
                 if (actions != null && !actions.negated()
                         && actions.values().stream().anyMatch(a -> a.equals("*") || a.equals("*:*"))) {
                     reporter.at(use.taskDefinition()).role(use.ref()).policy(ps.policy()).statement(ps.statement())
-                            .message("Statement " + ps.statement().label() + " of " + ps.policy().id() + " allows every action (\"*\") to "
-                                    + use.ref().display() + ", the " + use.kind().label() + " role of "
-                                    + use.taskDefinition().address() + ".");
+                            .message("Statement " + ps.statement().label() + " of " + ps.policy().id() + " allows every action (\"*\").");
                 }
             }
         }

@@ -27,8 +27,7 @@ public final class AllowsServiceWildcard implements Rule {
                         reporter.at(use.taskDefinition()).role(use.ref()).policy(ps.policy()).statement(ps.statement())
                                 .key(action.toLowerCase(java.util.Locale.ROOT))
                                 .message("Statement " + ps.statement().label() + " of " + ps.policy().id() + " allows \"" + action
-                                        + "\", every action of the service, to " + use.ref().display() + ", the "
-                                        + use.kind().label() + " role of " + use.taskDefinition().address() + ".");
+                                        + "\", every action of the service.");
                     }
                 }
             }

@@ -1,0 +1,54 @@
+package dev.roleplan.iam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CatalogReaderTest {
+    private static ActionCatalog load(String json) throws IOException {
+        return ActionCatalog.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final String SERVICE = """
+            {"name":"Example","actions":{"Do":{"access":"%s","resourceTypes":["%s"],"conditionKeys":["ex:k"]}},
+             "resourceTypes":{"thing":{"arn":"arn:${Partition}:ex:${Region}:${Account}:thing/${Id}"}},
+             "conditionKeys":{"ex:k":"%s"}}""";
+
+    private static String catalog(int format, String access, String type, String keyType) {
+        return "{\"format\":" + format + ",\"future\":[1,{\"x\":2}],\"globalConditionKeys\":{\"aws:SourceIp\":{\"type\":\"IPAddress\"}},"
+                + "\"services\":{\"ex\":" + SERVICE.formatted(access, type, keyType) + "}}";
+    }
+
+    @Test
+    void readsAMinimalCatalogSkippingUnknownFields() throws IOException {
+        ActionCatalog c = load(catalog(2, "Write", "thing*", "String"));
+        ActionInfo action = c.action("EX:do").orElseThrow();
+        assertEquals("ex:Do", action.fullName());
+        assertEquals(AccessLevel.WRITE, action.accessLevel());
+        assertEquals("Write", action.accessLevelRaw());
+        assertEquals(true, action.resourceTypes().get(0).required());
+        assertEquals(true, action.acceptsArn("arn:aws:ex:eu-west-1:1:thing/a"));
+        assertEquals(List.of("ex:k"), action.conditionKeys());
+        assertEquals("String", c.conditionKeyType("ex:k").orElseThrow().awsName());
+        assertEquals("Example", c.service("ex").orElseThrow().name());
+    }
+
+    @Test
+    void refusesBrokenData() {
+        assertEquals("IAM action catalog has format 1, this roleplan reads format 2; regenerate it with tools/iam-data/generate.sh",
+                assertThrows(IamDataException.class, () -> load(catalog(1, "Write", "thing", "String"))).getMessage());
+        assertEquals("IAM action catalog: ex:Do has unknown access level \"Writ\"",
+                assertThrows(IamDataException.class, () -> load(catalog(2, "Writ", "thing", "String"))).getMessage());
+        assertEquals("IAM action catalog: ex:Do names undefined resource type thingy",
+                assertThrows(IamDataException.class, () -> load(catalog(2, "Write", "thingy", "String"))).getMessage());
+        assertEquals("IAM action catalog: condition key ex:k: unknown condition key type \"Strang\"",
+                assertThrows(IamDataException.class, () -> load(catalog(2, "Write", "thing", "Strang"))).getMessage());
+        assertEquals("IAM action catalog has no services",
+                assertThrows(IamDataException.class, () -> load("{\"format\":2,\"services\":{}}")).getMessage());
+    }
+}
