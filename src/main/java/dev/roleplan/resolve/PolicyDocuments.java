@@ -97,7 +97,7 @@ final class PolicyDocuments {
         }
         String reason;
         if (!unfollowable.isEmpty()) {
-            reason = what + " is computed from " + Values.describe(unfollowable) + ", which a plan does not record";
+            reason = what + Values.unfollowable(unfollowable);
         } else if (!elsewhere.isEmpty()) {
             reason = what + " is computed from " + Values.describe(elsewhere) + ", known only after apply";
         } else {

@@ -280,8 +280,7 @@ public final class Resolver {
             return external.get(0);
         }
         if (!unfollowable.isEmpty()) {
-            return new RoleRef(kind, RoleStatus.UNKNOWN, null, null, attribute + " is computed from "
-                    + Values.describe(unfollowable) + ", which a plan does not record");
+            return new RoleRef(kind, RoleStatus.UNKNOWN, null, null, attribute + Values.unfollowable(unfollowable));
         }
         if (!other.isEmpty()) {
             return new RoleRef(kind, RoleStatus.UNKNOWN, null, null, attribute + " is computed from "

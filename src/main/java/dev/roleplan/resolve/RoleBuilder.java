@@ -167,8 +167,9 @@ final class RoleBuilder {
             String id = holder.address() + "." + attribute;
             String reason = references.isEmpty()
                     ? id + " is known only after apply"
-                    : id + " is computed from " + Values.describe(references)
-                    + (hasFollowable(references) ? ", which is not a policy in this input" : ", which a plan does not record");
+                    : hasFollowable(references)
+                    ? id + " is computed from " + Values.describe(references) + ", which is not a policy in this input"
+                    : id + Values.unfollowable(references);
             return new AttachedPolicy(id, forced != null ? forced : PolicySource.EXTERNAL, null, attachment, null, null,
                     Value.unknown(reason, references), holder.location());
         }

@@ -54,6 +54,19 @@ final class Values {
         return resource.referencesOf(attribute);
     }
 
+    /**
+     * Why a value computed from these unfollowable references stays unknown, for reasons in reports:
+     * {@code " is computed from local.exec_arn, which a plan does not record"}.
+     */
+    static String unfollowable(List<Reference> references) {
+        boolean locals = references.stream().allMatch(r -> r.target().local().startsWith("local."));
+        boolean wholeModules = references.stream().anyMatch(r -> r.target().local().isEmpty());
+        String why = locals ? "which a plan does not record"
+                : wholeModules ? "an output of a module instance that is chosen only at apply time"
+                : "which cannot be followed before apply";
+        return " is computed from " + describe(references) + ", " + why;
+    }
+
     /** Short human text for a chain of references, for reasons in reports. */
     static String describe(List<Reference> references) {
         StringBuilder text = new StringBuilder();

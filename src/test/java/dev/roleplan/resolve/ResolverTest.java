@@ -178,6 +178,19 @@ class ResolverTest {
     }
 
     @Test
+    void unknownRolesSayWhy() {
+        Resource td = resource("aws_ecs_task_definition.app", "aws_ecs_task_definition", values(
+                "execution_role_arn", new UnknownValue("known after apply", List.of(ref("module.roles", null), ref("each.key", null))),
+                "task_role_arn", new UnknownValue("known after apply", List.of(ref("module.svc.local.task_arn", null)))), Map.of());
+        TaskDefinition resolved = resolve(input("a", td)).taskDefinitions().get(0);
+        assertEquals(RoleStatus.UNKNOWN, resolved.executionRole().status());
+        assertEquals("execution_role_arn is computed from module.roles, each.key, an output of a module instance that is chosen "
+                + "only at apply time", resolved.executionRole().reason());
+        assertEquals("task_role_arn is computed from module.svc.local.task_arn, which a plan does not record",
+                resolved.taskRole().reason());
+    }
+
+    @Test
     void accountAndPartitionComeFromKnownRoleArns() {
         Model model = resolve(input("a", role()));
         assertEquals(Value.known("123456789012"), model.context().account());

@@ -1,5 +1,6 @@
 package dev.roleplan.input.plan;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -23,7 +24,6 @@ import dev.roleplan.model.Notice;
 import dev.roleplan.model.Reference;
 import dev.roleplan.model.Resource;
 import dev.roleplan.model.SourceLocation;
-import dev.roleplan.model.UnknownValue;
 import dev.roleplan.model.Value;
 
 import java.io.BufferedInputStream;
@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Reads {@code terraform show -json} / {@code tofu show -json} output into an {@link Infrastructure}.
@@ -94,6 +93,9 @@ public final class PlanReader {
     public PlanReader(Options options) {
         this.options = options;
         this.factory = JsonFactory.builder()
+                // Parse errors must not quote the input: a plan holds secrets in plain text.
+                .errorReportConfiguration(ErrorReportConfiguration.builder()
+                        .maxErrorTokenLength(0).maxRawContentLength(0).build())
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(options.maxNestingDepth())
                         .maxStringLength(options.maxStringLength())
@@ -437,7 +439,13 @@ public final class PlanReader {
                     default -> p.skipChildren();
                 }
             }
-            if (irrelevant || type == null || !options.relevantTypes().contains(type)) {
+            if (irrelevant) {
+                return;
+            }
+            // Hand-trimmed fixtures may leave out type or mode; the address says both.
+            type = type != null ? type : typeOf(address);
+            mode = mode != null ? mode : modeOf(address);
+            if (type == null || !options.relevantTypes().contains(type)) {
                 return;
             }
             if (address == null) {
@@ -506,7 +514,12 @@ public final class PlanReader {
                     default -> p.skipChildren();
                 }
             }
-            if (irrelevant || type == null || !options.relevantTypes().contains(type)) {
+            if (irrelevant) {
+                return;
+            }
+            type = type != null ? type : typeOf(address);
+            mode = mode != null ? mode : modeOf(address);
+            if (type == null || !options.relevantTypes().contains(type)) {
                 return;
             }
             String where = "resource_changes[" + index + "]";
@@ -883,6 +896,27 @@ public final class PlanReader {
             }
             return Value.absent();
         }
+    }
+
+    /** The resource type an address names ({@code module.a.data.aws_iam_role.x[0]} → aws_iam_role), or null. */
+    static String typeOf(String address) {
+        if (address == null) {
+            return null;
+        }
+        String local = Address.of(address).local();
+        if (local.startsWith("data.")) {
+            local = local.substring("data.".length());
+        }
+        int dot = local.indexOf('.');
+        return dot <= 0 ? null : local.substring(0, dot);
+    }
+
+    private static String modeOf(String address) {
+        if (address == null) {
+            return null;
+        }
+        String local = Address.of(address).local();
+        return local.startsWith("data.") ? "data" : local.startsWith("ephemeral.") ? "ephemeral" : "managed";
     }
 
     static String jsonPath(JsonStreamContext context) {

@@ -63,23 +63,24 @@ final class ReferenceFollower {
             return List.of();
         }
         Set<Reference> out = new LinkedHashSet<>();
-        String pairedKey = null;
-        if (ownKey != null) {
-            boolean counted = raw.contains("count.index") && !ownKey.startsWith("\"");
-            boolean eached = raw.stream().anyMatch(r -> r.equals("each.key") || r.equals("each.value")) && ownKey.startsWith("\"");
-            pairedKey = counted || eached ? ownKey : null;
-        }
-        this.pairedKey = pairedKey;
-        try {
-            follow(modulePath, raw, new HashSet<>(), 0, out);
-        } finally {
-            this.pairedKey = null;
-        }
+        follow(modulePath, raw, pairKey(ownKey, raw), new HashSet<>(), 0, out);
         return List.copyOf(out);
     }
 
-    /** The referring instance's key while following its own (depth 0) references; see {@link #follow(String, JsonNode, String)}. */
-    private String pairedKey;
+    /**
+     * The instance key that a keyless resource reference pairs with: {@code x[count.index]} and
+     * {@code x[each.key]} are recorded as {@code x} plus {@code count.index}/{@code each.key}, so the instance
+     * with the referring instance's own key (or its module call's key, one level up) is meant.
+     */
+    private static String pairKey(String key, List<String> raw) {
+        if (key == null) {
+            return null;
+        }
+        boolean quoted = key.startsWith("\"");
+        boolean counted = !quoted && raw.contains("count.index");
+        boolean eached = quoted && raw.stream().anyMatch(r -> r.equals("each.key") || r.equals("each.value"));
+        return counted || eached ? key : null;
+    }
 
     /** The references directly on an expression, or on every expression nested in a block expression. */
     static void collectReferences(JsonNode expression, List<String> into) {
@@ -107,18 +108,19 @@ final class ReferenceFollower {
         expression.fields().forEachRemaining(e -> collectReferences(e.getValue(), into));
     }
 
-    private void follow(String modulePath, List<String> raw, Set<String> visiting, int depth, Set<Reference> out) {
+    private void follow(String modulePath, List<String> raw, String pairKey, Set<String> visiting, int depth,
+                        Set<Reference> out) {
         for (String ref : mostSpecific(raw)) {
             String key = modulePath + "|" + ref;
             if (depth > MAX_DEPTH || !visiting.add(key)) {
                 continue;
             }
-            followOne(modulePath, ref, visiting, depth, out);
+            followOne(modulePath, ref, pairKey, visiting, depth, out);
             visiting.remove(key);
         }
     }
 
-    private void followOne(String modulePath, String ref, Set<String> visiting, int depth, Set<Reference> out) {
+    private void followOne(String modulePath, String ref, String pairKey, Set<String> visiting, int depth, Set<Reference> out) {
         List<Traversal.Part> parts = Traversal.parse(ref);
         if (parts.isEmpty()) {
             return;
@@ -135,19 +137,19 @@ final class ReferenceFollower {
         } else if (head.equals("data")) {
             if (parts.size() >= 3) {
                 addResource(prefix + "data." + parts.get(1).name() + "." + parts.get(2).text(), parts.get(2).key() != null,
-                        parts.size() > 3 ? parts.get(3).name() : null, depth, out);
+                        parts.size() > 3 ? parts.get(3).name() : null, pairKey, out);
             }
         } else if (parts.size() >= 2) {
             addResource(prefix + head + "." + parts.get(1).text(), parts.get(1).key() != null,
-                    parts.size() > 2 ? parts.get(2).name() : null, depth, out);
+                    parts.size() > 2 ? parts.get(2).name() : null, pairKey, out);
         }
     }
 
-    private void addResource(String address, boolean keyed, String attribute, int depth, Set<Reference> out) {
+    private void addResource(String address, boolean keyed, String attribute, String pairKey, Set<Reference> out) {
         if (!keyed) {
             List<String> candidates = instancesOf(address);
-            String paired = address + "[" + pairedKey + "]";
-            if (depth == 0 && pairedKey != null && candidates.contains(paired)) {
+            String paired = address + "[" + pairKey + "]";
+            if (pairKey != null && candidates.contains(paired)) {
                 out.add(new Reference(Address.of(paired), attribute));
                 return;
             }
@@ -196,7 +198,7 @@ final class ReferenceFollower {
         }
         List<String> raw = new ArrayList<>();
         collectReferences(expression, raw);
-        follow(parentPath, raw, visiting, depth + 1, out);
+        follow(parentPath, raw, pairKey(call.key(), raw), visiting, depth + 1, out);
     }
 
     private void followModuleOutput(String modulePath, List<Traversal.Part> parts, Set<String> visiting, int depth,
@@ -221,7 +223,7 @@ final class ReferenceFollower {
         List<String> raw = new ArrayList<>();
         collectReferences(expression, raw);
         for (String instance : moduleInstances(prefix + "module." + call.name(), call.key())) {
-            follow(instance, raw, visiting, depth + 1, out);
+            follow(instance, raw, null, visiting, depth + 1, out);
         }
     }
 

@@ -191,6 +191,18 @@ class PlanReaderTest {
     }
 
     @Test
+    void handTrimmedResourcesWithoutTypeOrModeAreKnownByTheirAddress() {
+        Infrastructure input = read("""
+                {"planned_values":{"root_module":{"child_modules":[{"resources":[
+                  {"address":"module.m.data.aws_iam_role.r","values":{"name":"r"}},
+                  {"address":"module.m.aws_s3_bucket.b","values":{"bucket":"b"}}]}]}}}""");
+        assertEquals(1, input.resources().size());
+        Resource role = input.resources().get(0);
+        assertEquals("aws_iam_role", role.type());
+        assertTrue(role.isData());
+    }
+
+    @Test
     void missingFormatVersionIsAllowedWithANotice() {
         Infrastructure input = read("{\"planned_values\":{\"root_module\":{}}}");
         assertEquals(List.of(Notice.info("plan.json", "no format_version: read as a hand-trimmed plan")), input.notices());
@@ -260,6 +272,14 @@ class PlanReaderTest {
         assertTrue(refused("").problem().startsWith("the file is empty"));
         assertTrue(refused("   ").problem().startsWith("holds no JSON value"));
         assertTrue(refused("{\"planned_values\":{}} {}").problem().startsWith("has more JSON after the plan object"));
+    }
+
+    @Test
+    void parseErrorsNeverQuoteTheInput() {
+        InputException e = refused("{\"variables\":{\"db_password\":{\"value\":hunter2secret}}}");
+        assertTrue(e.problem().startsWith("is not valid JSON: Unrecognized token"), e.problem());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+        assertFalse(e.getMessage().contains("unter"), e.getMessage());
     }
 
     @Test

@@ -71,6 +71,23 @@ class ReferenceFollowerTest {
     }
 
     @Test
+    void eachKeyPairsAModuleInstanceWithTheCallersResourceInstance() throws Exception {
+        // module "svc" { for_each = ...; role_arn = aws_iam_role.svc[each.key].arn } at the root
+        ConfigModule svc = module(Map.of(), Map.of());
+        ConfigModule root = module(Map.of("svc", new ConfigModule.ModuleCall("svc", "./svc",
+                json("{\"role_arn\":{\"references\":[\"aws_iam_role.svc\",\"each.key\"]}}"), svc)), Map.of());
+        ReferenceFollower follower = new ReferenceFollower(root, Set.of("aws_iam_role.svc[\"api\"]", "aws_iam_role.svc[\"worker\"]"));
+        assertEquals(List.of(ref("aws_iam_role.svc[\"worker\"]", null), ref("each.key", null)),
+                follower.follow("module.svc[\"worker\"]", json("{\"references\":[\"var.role_arn\"]}")));
+        // count.index pairs only numeric keys; a for_each key does not pair with count
+        ConfigModule counted = module(Map.of("svc", new ConfigModule.ModuleCall("svc", "./svc",
+                json("{\"role_arn\":{\"references\":[\"aws_iam_role.svc\",\"count.index\"]}}"), svc)), Map.of());
+        ReferenceFollower byCount = new ReferenceFollower(counted, Set.of("aws_iam_role.svc[0]", "aws_iam_role.svc[1]"));
+        assertEquals(List.of(ref("aws_iam_role.svc[1]", null), ref("count.index", null)),
+                byCount.follow("module.svc[1]", json("{\"references\":[\"var.role_arn\"]}")));
+    }
+
+    @Test
     void cyclesEnd() throws Exception {
         // module a's output is its variable, and the caller passes module a's output back in
         ConfigModule a = module(Map.of(), Map.of("out", json("{\"references\":[\"var.in\"]}")));
