@@ -411,20 +411,52 @@ public final class PlanReader {
 
         private void readStateResource(Section section) throws IOException, InputException {
             expect(p.currentToken(), JsonToken.START_OBJECT, "a resource");
-            String address = null;
-            String mode = null;
-            String type = null;
-            String name = null;
+            Header h = new Header();
             JsonNode values = null;
             JsonNode sensitiveValues = null;
-            boolean irrelevant = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
-                if (irrelevant) {
+                if (h.irrelevant) {
                     p.skipChildren();
                     continue;
                 }
+                if (h.read(field, value)) {
+                    continue;
+                }
+                switch (field) {
+                    case "values" -> values = objectTree(value, "values");
+                    case "sensitive_values" -> sensitiveValues = sensitivity(
+                            value == JsonToken.VALUE_NULL ? null : mapper.readTree(p), path());
+                    default -> p.skipChildren();
+                }
+            }
+            if (!h.analysed(path(), "resource")) {
+                return;
+            }
+            Raw raw = raw(h.address, h.mode, h.type, h.name);
+            if (section == Section.PLANNED) {
+                raw.planned = values;
+                raw.plannedSensitive = sensitiveValues;
+            } else {
+                raw.prior = values;
+                raw.priorSensitive = sensitiveValues;
+            }
+        }
+
+        /**
+         * The address, mode, type and name of a resource object, read in stream order. Once the type is known
+         * to be irrelevant the rest of the object is skipped unread (Terraform writes type before values).
+         */
+        private final class Header {
+            String address;
+            String mode;
+            String type;
+            String name;
+            boolean irrelevant;
+
+            /** Reads one of the header fields; true when the field was one (or is skipped as irrelevant). */
+            boolean read(String field, JsonToken value) throws IOException, InputException {
                 switch (field) {
                     case "address" -> address = text(value, "address");
                     case "mode" -> mode = text(value, "mode");
@@ -433,35 +465,33 @@ public final class PlanReader {
                         type = text(value, "type");
                         irrelevant = type != null && !options.relevantTypes().contains(type); // a null type is skipped below
                     }
-                    case "values" -> values = objectTree(value, "values");
-                    case "sensitive_values" -> sensitiveValues = sensitivity(
-                            value == JsonToken.VALUE_NULL ? null : mapper.readTree(p), path());
-                    default -> p.skipChildren();
+                    default -> {
+                        return false;
+                    }
                 }
+                return true;
             }
-            if (irrelevant) {
-                return;
-            }
-            // Hand-trimmed fixtures may leave out type or mode; the address says both.
-            type = type != null ? type : typeOf(address);
-            mode = mode != null ? mode : modeOf(address);
-            if (type == null || !options.relevantTypes().contains(type)) {
-                return;
-            }
-            if (address == null) {
-                throw new InputException(file, path(), "a " + type + " resource has no address");
-            }
-            if (!"managed".equals(mode) && !"data".equals(mode)) {
-                skippedModes.merge(String.valueOf(mode), 1, Integer::sum);
-                return;
-            }
-            Raw raw = raw(address, mode, type, name);
-            if (section == Section.PLANNED) {
-                raw.planned = values;
-                raw.plannedSensitive = sensitiveValues;
-            } else {
-                raw.prior = values;
-                raw.priorSensitive = sensitiveValues;
+
+            /** After the object: true when it is analysed (a relevant type in managed or data mode). */
+            boolean analysed(String where, String what) throws InputException {
+                if (irrelevant) {
+                    return false;
+                }
+                // Hand-trimmed fixtures may leave out type or mode; the address says both.
+                type = type != null ? type : typeOf(address);
+                mode = mode != null ? mode : modeOf(address);
+                if (type == null || !options.relevantTypes().contains(type)) {
+                    return false;
+                }
+                if (address == null) {
+                    throw new InputException(file, where, "a " + type + " " + what + " has no address");
+                }
+                if (!"managed".equals(mode) && !"data".equals(mode)) {
+                    // OpenTofu writes "ephemeral" changes with nulled values; nothing to analyse in them.
+                    skippedModes.merge(String.valueOf(mode), 1, Integer::sum);
+                    return false;
+                }
+                return true;
             }
         }
 
@@ -487,50 +517,30 @@ public final class PlanReader {
 
         private void readChange(int index) throws IOException, InputException {
             expect(p.currentToken(), JsonToken.START_OBJECT, "a resource change");
-            String address = null;
-            String mode = null;
-            String type = null;
-            String name = null;
+            Header h = new Header();
             String deposed = null;
             JsonNode change = null;
-            boolean irrelevant = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
-                if (irrelevant) {
+                if (h.irrelevant) {
                     p.skipChildren();
                     continue;
                 }
+                if (h.read(field, value)) {
+                    continue;
+                }
                 switch (field) {
-                    case "address" -> address = text(value, "address");
-                    case "mode" -> mode = text(value, "mode");
-                    case "name" -> name = text(value, "name");
                     case "deposed" -> deposed = text(value, "deposed");
-                    case "type" -> {
-                        type = text(value, "type");
-                        irrelevant = type != null && !options.relevantTypes().contains(type); // a null type is skipped below
-                    }
                     case "change" -> change = objectTree(value, "change");
                     default -> p.skipChildren();
                 }
             }
-            if (irrelevant) {
-                return;
-            }
-            type = type != null ? type : typeOf(address);
-            mode = mode != null ? mode : modeOf(address);
-            if (type == null || !options.relevantTypes().contains(type)) {
-                return;
-            }
             String where = "resource_changes[" + index + "]";
-            if (address == null) {
-                throw new InputException(file, where, "a " + type + " change has no address");
-            }
-            if (!"managed".equals(mode) && !"data".equals(mode)) {
-                // OpenTofu writes "ephemeral" changes with nulled values; nothing to analyse in them.
-                skippedModes.merge(String.valueOf(mode), 1, Integer::sum);
+            if (!h.analysed(where, "change")) {
                 return;
             }
+            String address = h.address;
             if (deposed != null) {
                 skippedDeposed++;
                 return;
@@ -538,7 +548,7 @@ public final class PlanReader {
             if (change == null) {
                 throw new InputException(file, where, address + " has no change object");
             }
-            raw(address, mode, type, name).change = new Change(actions(change.get("actions"), where + ".change.actions"),
+            raw(address, h.mode, h.type, h.name).change = new Change(actions(change.get("actions"), where + ".change.actions"),
                     objectOrNull(change.get("before"), where + ".change.before"),
                     objectOrNull(change.get("after"), where + ".change.after"),
                     change.get("after_unknown"), sensitivity(change.get("before_sensitive"), where + ".change.before_sensitive"),
