@@ -92,7 +92,7 @@ public final class PlanReader {
 
     public PlanReader(Options options) {
         this.options = options;
-        this.factory = JsonFactory.builder()
+        this.factory = new SkippingJsonFactory((com.fasterxml.jackson.core.JsonFactoryBuilder) new com.fasterxml.jackson.core.JsonFactoryBuilder()
                 // Parse errors must not quote the input: a plan holds secrets in plain text.
                 .errorReportConfiguration(ErrorReportConfiguration.builder()
                         .maxErrorTokenLength(0).maxRawContentLength(0).build())
@@ -100,8 +100,7 @@ public final class PlanReader {
                         .maxNestingDepth(options.maxNestingDepth())
                         .maxStringLength(options.maxStringLength())
                         .maxNumberLength(10_000)
-                        .build())
-                .build();
+                        .build()));
         this.mapper = new ObjectMapper(factory)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
@@ -318,9 +317,9 @@ public final class PlanReader {
                     case "variables" -> variables = objectTree(value, "variables");
                     case "values" -> {
                         sawStateValues = true;
-                        p.skipChildren();
+                        SkippingJsonFactory.skip(p);
                     }
-                    default -> p.skipChildren();
+                    default -> SkippingJsonFactory.skip(p);
                 }
             }
             if (wrapped) {
@@ -362,7 +361,7 @@ public final class PlanReader {
                 if (field.equals("values")) {
                     readValuesWrapper(value, Section.PRIOR);
                 } else {
-                    p.skipChildren();
+                    SkippingJsonFactory.skip(p);
                 }
             }
         }
@@ -379,7 +378,7 @@ public final class PlanReader {
                 if (field.equals("root_module")) {
                     readStateModule(value, section);
                 } else {
-                    p.skipChildren();
+                    SkippingJsonFactory.skip(p);
                 }
             }
         }
@@ -404,7 +403,7 @@ public final class PlanReader {
                         readStateModule(child, section);
                     }
                 } else {
-                    p.skipChildren();
+                    SkippingJsonFactory.skip(p);
                 }
             }
         }
@@ -418,7 +417,7 @@ public final class PlanReader {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 if (h.irrelevant) {
-                    p.skipChildren();
+                    SkippingJsonFactory.skip(p);
                     continue;
                 }
                 if (h.read(field, value)) {
@@ -428,7 +427,7 @@ public final class PlanReader {
                     case "values" -> values = objectTree(value, "values");
                     case "sensitive_values" -> sensitiveValues = sensitivity(
                             value == JsonToken.VALUE_NULL ? null : mapper.readTree(p), path());
-                    default -> p.skipChildren();
+                    default -> SkippingJsonFactory.skip(p);
                 }
             }
             if (!h.analysed(path(), "resource")) {
@@ -524,7 +523,7 @@ public final class PlanReader {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 if (h.irrelevant) {
-                    p.skipChildren();
+                    SkippingJsonFactory.skip(p);
                     continue;
                 }
                 if (h.read(field, value)) {
@@ -533,7 +532,7 @@ public final class PlanReader {
                 switch (field) {
                     case "deposed" -> deposed = text(value, "deposed");
                     case "change" -> change = objectTree(value, "change");
-                    default -> p.skipChildren();
+                    default -> SkippingJsonFactory.skip(p);
                 }
             }
             String where = "resource_changes[" + index + "]";
@@ -604,7 +603,7 @@ public final class PlanReader {
                 switch (field) {
                     case "provider_config" -> providerConfig = value == JsonToken.VALUE_NULL ? null : mapper.readTree(p);
                     case "root_module" -> configRoot = readConfigModule(value);
-                    default -> p.skipChildren();
+                    default -> SkippingJsonFactory.skip(p);
                 }
             }
         }
@@ -644,7 +643,7 @@ public final class PlanReader {
                     }
                     case "variables" -> objectTree(value, "variables").fields()
                             .forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
-                    default -> p.skipChildren();
+                    default -> SkippingJsonFactory.skip(p);
                 }
             }
             return new ConfigModule(resources, calls, outputs, variables);
@@ -673,12 +672,12 @@ public final class PlanReader {
                     case "mode" -> mode = scalarText(value);
                     case "expressions" -> {
                         if (typeSeen && (type == null || !options.relevantTypes().contains(type))) {
-                            p.skipChildren();
+                            SkippingJsonFactory.skip(p);
                         } else {
                             expressions = mapper.readTree(p);
                         }
                     }
-                    default -> p.skipChildren();
+                    default -> SkippingJsonFactory.skip(p);
                 }
             }
             if (type == null || address == null || !options.relevantTypes().contains(type)) {
@@ -693,7 +692,7 @@ public final class PlanReader {
                 return null;
             }
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                p.skipChildren();
+                SkippingJsonFactory.skip(p);
                 return "";
             }
             return p.getText();
@@ -711,7 +710,7 @@ public final class PlanReader {
                     case "source" -> source = text(value, "source");
                     case "expressions" -> expressions = value == JsonToken.VALUE_NULL ? null : objectTree(value, "expressions");
                     case "module" -> module = readConfigModule(value);
-                    default -> p.skipChildren();
+                    default -> SkippingJsonFactory.skip(p);
                 }
             }
             return new ConfigModule.ModuleCall(callName, source, expressions, module);

@@ -1,0 +1,159 @@
+package dev.roleplan.input.plan;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
+import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A JSON factory whose byte parsers can skip a whole object or array by scanning bytes instead of tokens.
+ *
+ * <p>Almost all of a big plan is resources roleplan does not analyse, and Jackson's {@code skipChildren()}
+ * tokenizes every one of them: it decodes and canonicalizes each field name and reads each number. Scanning
+ * for the closing bracket (minding strings and escapes) does the same job several times faster, which makes
+ * reading a 100 MB plan cheaper than tokenizing it once (see docs/decisions/0006-byte-skipping-plan-reader.md).
+ *
+ * <p>A skipped value is still checked for what a damaged file shows: brackets that do not match, a string or
+ * value cut off by the end of the input, raw control characters inside a string, and nesting deeper than the
+ * configured maximum. What it does not check is the grammar of the tokens between (a misspelt {@code true}
+ * inside a resource roleplan does not read is not reported); terraform and tofu never write such JSON.
+ *
+ * <p>Only the UTF-8 byte parser skips this way ({@link PlanSource} has dropped any byte order mark and refused
+ * UTF-16/32 without one before bytes get here); a character parser (UTF-16 input) uses Jackson's own skip.
+ */
+final class SkippingJsonFactory extends JsonFactory {
+
+    private static final long serialVersionUID = 1L;
+
+    SkippingJsonFactory(JsonFactoryBuilder builder) {
+        super(builder);
+    }
+
+    @Override
+    protected JsonParser _createParser(InputStream in, IOContext ctxt) throws IOException {
+        ctxt.setEncoding(JsonEncoding.UTF8);
+        return new Parser(ctxt, _parserFeatures, in, _objectCodec, _byteSymbolCanonicalizer.makeChild(_factoryFeatures),
+                ctxt.allocReadIOBuffer(), ctxt.streamReadConstraints().getMaxNestingDepth());
+    }
+
+    /** Skips the current object or array (or nothing for a scalar), leaving the parser on its end token. */
+    static void skip(JsonParser p) throws IOException {
+        if (p instanceof Parser fast) {
+            fast.skipValue();
+        } else {
+            p.skipChildren();
+        }
+    }
+
+    static final class Parser extends UTF8StreamJsonParser {
+
+        private final int maxDepth;
+        /** Open brackets of the value being skipped: true for an object. */
+        private boolean[] open = new boolean[64];
+
+        Parser(IOContext ctxt, int features, InputStream in, ObjectCodec codec, ByteQuadsCanonicalizer symbols,
+               byte[] buffer, int maxDepth) {
+            super(ctxt, features, in, codec, symbols, buffer, 0, 0, 0, true);
+            this.maxDepth = maxDepth;
+        }
+
+        void skipValue() throws IOException {
+            JsonToken start = _currToken;
+            if (start != JsonToken.START_OBJECT && start != JsonToken.START_ARRAY) {
+                return; // a scalar, or already at an end: nothing to skip (as skipChildren)
+            }
+            int outerDepth = _parsingContext.getNestingDepth();
+            int depth = 1;
+            open[0] = start == JsonToken.START_OBJECT;
+            while (true) {
+                if (_inputPtr >= _inputEnd && !_loadMore()) {
+                    _reportInvalidEOF(": the input ends inside a value", start);
+                }
+                byte[] buf = _inputBuffer;
+                int ptr = _inputPtr;
+                int end = _inputEnd;
+                while (ptr < end) {
+                    byte b = buf[ptr++];
+                    if (b == '"') {
+                        _inputPtr = ptr;
+                        skipString(start);
+                        buf = _inputBuffer;
+                        ptr = _inputPtr;
+                        end = _inputEnd;
+                    } else if (b == '{' || b == '[') {
+                        if (outerDepth + depth > maxDepth) {
+                            _inputPtr = ptr;
+                            // worded as Jackson words it, so that both refusals read alike
+                            throw new StreamConstraintsException(String.format("Document nesting depth (%d) exceeds "
+                                    + "the maximum allowed (%d, from `StreamReadConstraints.getMaxNestingDepth()`)",
+                                    outerDepth + depth, maxDepth), currentLocation());
+                        }
+                        if (depth == open.length) {
+                            open = java.util.Arrays.copyOf(open, depth * 2);
+                        }
+                        open[depth++] = b == '{';
+                    } else if (b == '}' || b == ']') {
+                        if (open[--depth] != (b == '}')) {
+                            _inputPtr = ptr;
+                            _reportError("unexpected close marker '" + (char) b + "': brackets do not match");
+                        }
+                        if (depth == 0) {
+                            _inputPtr = ptr;
+                            _parsingContext = _parsingContext.clearAndGetParent();
+                            _currToken = start == JsonToken.START_OBJECT ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
+                            return;
+                        }
+                    } else if (b == '\n') {
+                        ++_currInputRow;
+                        _currInputRowStart = ptr;
+                    }
+                }
+                _inputPtr = ptr;
+            }
+        }
+
+        /** From after an opening quote to after its closing quote. */
+        private void skipString(JsonToken start) throws IOException {
+            while (true) {
+                if (_inputPtr >= _inputEnd && !_loadMore()) {
+                    _reportInvalidEOF(": the input ends inside a string", start);
+                }
+                byte[] buf = _inputBuffer;
+                int ptr = _inputPtr;
+                int end = _inputEnd;
+                while (ptr < end) {
+                    byte b = buf[ptr++];
+                    if (b == '"') {
+                        _inputPtr = ptr;
+                        return;
+                    }
+                    if (b == '\\') {
+                        if (ptr == end) {
+                            _inputPtr = ptr;
+                            if (!_loadMore()) {
+                                _reportInvalidEOF(": the input ends inside a string", start);
+                            }
+                            buf = _inputBuffer;
+                            ptr = _inputPtr;
+                            end = _inputEnd;
+                        }
+                        ptr++; // the escaped character, whatever it is, cannot end the string
+                    } else if (b >= 0 && b < 0x20) {
+                        _inputPtr = ptr;
+                        _reportError("illegal unquoted control character (code " + b + ") inside a string");
+                    }
+                }
+                _inputPtr = ptr;
+            }
+        }
+    }
+}
