@@ -146,6 +146,10 @@ public final class AccessComparison {
     }
 
     public static Delta compare(PolicySet before, PolicySet after, ActionCatalog catalog) {
+        if (sameDocuments(before, after)) {
+            // The same statements on both sides allow the same access: most roles of a plan do not change.
+            return new Delta(List.of(), List.of());
+        }
         AccessComparison c = new AccessComparison(catalog);
         Side b = Side.of(before);
         Side a = Side.of(after);
@@ -160,6 +164,21 @@ public final class AccessComparison {
             lines.addAll(c.lines(kind, entries.stream().filter(e -> e.kind() == kind).toList(), granting.wildcards()));
         }
         return new Delta(entries, lines);
+    }
+
+    /** Equal documents in the same places (identity or boundary), whatever the policies are named. */
+    private static boolean sameDocuments(PolicySet before, PolicySet after) {
+        if (before.identity().size() != after.identity().size()
+                || (before.boundary() == null) != (after.boundary() == null)
+                || before.boundary() != null && !before.boundary().document().equals(after.boundary().document())) {
+            return false;
+        }
+        for (int i = 0; i < before.identity().size(); i++) {
+            if (!before.identity().get(i).document().equals(after.identity().get(i).document())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- the comparison ------------------------------------------------------------------------------
@@ -243,7 +262,7 @@ public final class AccessComparison {
         for (Stmt s : side.statements()) {
             if (!s.boundary() && s.statement().isAllow()) {
                 for (ActionInfo a : EffectivePermissions.actionsOf(s.statement(), catalog)) {
-                    out.add(a.fullName());
+                    out.add(catalog.fullName(a));
                 }
             }
         }
@@ -470,7 +489,7 @@ public final class AccessComparison {
             String resource = g.getKey().get(0);
             boolean conditional = Boolean.parseBoolean(g.getKey().get(1));
             TreeSet<String> actions = g.getValue();
-            List<String> universe = universe(resource);
+            Universe universe = universe(resource);
             if (actions.size() * 2 > universe.size()) {
                 out.add(new Line(kind, "*", resource, conditional, allExcept(universe, actions), actions.size()));
                 continue;
@@ -490,28 +509,56 @@ public final class AccessComparison {
     }
 
     /** Every action that a grant on this resource can mean (wildcard-only actions only on "*"). */
-    private List<String> universe(String resource) {
-        return catalog.allActions().stream()
-                .filter(a -> resource.equals("*") || !a.isWildcardOnly())
-                .map(ActionInfo::fullName)
-                .filter(a -> !a.equalsIgnoreCase(PolicyEvaluator.ALWAYS_ALLOWED))
-                .toList();
+    private Universe universe(String resource) {
+        Universes u = universes;
+        if (u == null || u.catalog() != catalog) {
+            u = new Universes(catalog, Universe.of(catalog, true), Universe.of(catalog, false));
+            universes = u;
+        }
+        return resource.equals("*") ? u.onStar() : u.onArns();
+    }
+
+    /** The two universes of the last catalog used: built once, not per line (each is ~22,000 names). */
+    private static volatile Universes universes;
+
+    private record Universes(ActionCatalog catalog, Universe onStar, Universe onArns) {
+    }
+
+    /** Action names with their lower-case service, and how many actions each service has. */
+    private record Universe(List<String> names, List<String> services, Map<String, Integer> sizeByService) {
+        static Universe of(ActionCatalog catalog, boolean withWildcardOnly) {
+            List<String> names = new ArrayList<>();
+            List<String> services = new ArrayList<>();
+            Map<String, Integer> sizes = new HashMap<>();
+            for (ActionInfo a : catalog.allActions()) {
+                String name = catalog.fullName(a);
+                if ((withWildcardOnly || !a.isWildcardOnly()) && !name.equalsIgnoreCase(PolicyEvaluator.ALWAYS_ALLOWED)) {
+                    String service = name.substring(0, name.indexOf(':')).toLowerCase(Locale.ROOT).intern();
+                    names.add(name);
+                    services.add(service);
+                    sizes.merge(service, 1, Integer::sum);
+                }
+            }
+            return new Universe(List.copyOf(names), List.copyOf(services), Map.copyOf(sizes));
+        }
+
+        int size() {
+            return names.size();
+        }
     }
 
     /** {@code *} with what is missing: whole services as {@code service:*}, else the actions. */
-    private static String allExcept(List<String> universe, Set<String> actions) {
+    private static String allExcept(Universe universe, Set<String> actions) {
         Map<String, List<String>> missingByService = new TreeMap<>();
-        Map<String, Integer> sizeByService = new TreeMap<>();
-        for (String a : universe) {
-            String service = a.substring(0, a.indexOf(':')).toLowerCase(Locale.ROOT);
-            sizeByService.merge(service, 1, Integer::sum);
+        for (int i = 0; i < universe.size(); i++) {
+            String a = universe.names().get(i);
             if (!actions.contains(a)) {
-                missingByService.computeIfAbsent(service, k -> new ArrayList<>()).add(a);
+                missingByService.computeIfAbsent(universe.services().get(i), k -> new ArrayList<>()).add(a);
             }
         }
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, List<String>> m : missingByService.entrySet()) {
-            if (m.getValue().size() == sizeByService.get(m.getKey())) {
+            if (m.getValue().size() == universe.sizeByService().get(m.getKey())) {
                 missing.add(m.getKey() + ":*");
             } else {
                 missing.addAll(m.getValue());
@@ -539,10 +586,11 @@ public final class AccessComparison {
         // Broadest first, so "s3:*" wins over "s3:Get*" when both fit.
         List<Map.Entry<String, List<String>>> expanded = new ArrayList<>();
         for (String w : new LinkedHashSet<>(candidates)) {
+            String prefix = service + ":";
             List<String> names = catalog.expand(w).stream()
-                    .filter(a -> a.fullName().toLowerCase(Locale.ROOT).startsWith(service + ":"))
+                    .filter(a -> catalog.lowerName(a).startsWith(prefix))
                     .filter(a -> resource.equals("*") || !a.isWildcardOnly())
-                    .map(ActionInfo::fullName)
+                    .map(catalog::fullName)
                     .filter(a -> !a.equalsIgnoreCase(PolicyEvaluator.ALWAYS_ALLOWED))
                     .toList();
             expanded.add(Map.entry(w, names));

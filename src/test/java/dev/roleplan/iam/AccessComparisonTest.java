@@ -180,4 +180,13 @@ class AccessComparisonTest {
                 lines(compare(policies(allow("\"s3:GetObject\"", "\"arn:aws:s3:::home/alice/*\"")), policies(own)))
                         .stream().filter(l -> l.startsWith("new")).toList());
     }
+
+    @Test
+    void theSameDocumentsUnderOtherNamesAllowNothingNew() {
+        PolicySet before = new PolicySet(List.of(new NamedPolicy("old_name",
+                PolicyParser.parse(doc(allow("\"s3:*\"", "\"*\""))))), null);
+        PolicySet after = new PolicySet(List.of(new NamedPolicy("new_name",
+                PolicyParser.parse(doc(allow("\"s3:*\"", "\"*\""))))), null);
+        assertTrue(compare(before, after).isEmpty());
+    }
 }
