@@ -2,18 +2,22 @@ package dev.roleplan.engine;
 
 import dev.roleplan.model.Model;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
  * What a rule sees: the model, and a per-run cache for derived facts that several rules need (effective
- * permissions, container requirements), so each is computed once however many rules ask.
+ * permissions, container requirements, another rule's findings), so each is computed once however many rules
+ * ask, even when rules run on several threads at once.
  */
 public final class RuleContext {
 
     private final Model model;
-    private final Map<Object, Object> cache = new ConcurrentHashMap<>();
+    private final Map<Object, CompletableFuture<Object>> cache = new ConcurrentHashMap<>();
 
     public RuleContext(Model model) {
         this.model = model;
@@ -25,16 +29,57 @@ public final class RuleContext {
 
     /**
      * The cached value for {@code key}, computing it on first use. Keys should be records or other values
-     * with equality (e.g. a record naming the fact and the role address).
+     * with equality (e.g. a record naming the fact and the role address). A second caller asking while the
+     * first computes waits for its result instead of computing it again. Computations may ask for other keys,
+     * never (directly or not) for their own.
      */
     @SuppressWarnings("unchecked")
     public <K, V> V cached(K key, Function<K, V> compute) {
-        Object hit = cache.get(key);
-        if (hit != null) {
-            return (V) hit;
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> theirs = cache.putIfAbsent(key, mine);
+        if (theirs != null) {
+            return (V) join(theirs);
         }
-        V value = compute.apply(key);
-        Object prev = cache.putIfAbsent(key, value);
-        return prev != null ? (V) prev : value;
+        try {
+            V value = compute.apply(key);
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private static Object join(CompletableFuture<Object> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a cached fact", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Cache key of one rule's findings. */
+    private record FindingsOf(String ruleId, Class<?> ruleClass) {
+    }
+
+    /**
+     * What {@code rule} reports on this model, computed once: the engine and any rule that builds on another's
+     * findings (RP701 takes its severity from RP3xx/RP4xx) share one run of it.
+     */
+    public List<Finding> findings(Rule rule) {
+        return cached(new FindingsOf(rule.meta().id(), rule.getClass()), k -> {
+            Reporter reporter = new Reporter(rule.meta());
+            rule.check(this, reporter);
+            return reporter.findings();
+        });
     }
 }

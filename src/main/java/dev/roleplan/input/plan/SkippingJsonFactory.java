@@ -103,8 +103,9 @@ final class SkippingJsonFactory extends JsonFactory {
                         open[depth++] = b == '{';
                     } else if (b == '}' || b == ']') {
                         if (open[--depth] != (b == '}')) {
-                            _inputPtr = ptr;
-                            _reportError("unexpected close marker '" + (char) b + "': brackets do not match");
+                            _inputPtr = ptr - 1; // at the marker, where Jackson reports it
+                            _reportError("Unexpected close marker '" + (char) b + "': expected '"
+                                    + (open[depth] ? '}' : ']') + "'");
                         }
                         if (depth == 0) {
                             _inputPtr = ptr;

@@ -68,26 +68,28 @@ public final class AccessDeltas {
         for (TaskDefinition td : before.taskDefinitions()) {
             old.put(td.address().text(), td);
         }
-        List<TaskDelta> out = new ArrayList<>();
+        List<Pair> pairs = new ArrayList<>();
         for (TaskDefinition td : after.taskDefinitions()) {
             TaskDefinition was = old.remove(td.address().text());
             for (RoleKind kind : RoleKind.values()) {
-                TaskDelta d = compare(td.address().text(), kind, was, td);
-                if (d != null) {
-                    out.add(d);
-                }
+                pairs.add(new Pair(td.address().text(), kind, was, td));
             }
         }
         for (TaskDefinition gone : old.values()) {
             for (RoleKind kind : RoleKind.values()) {
-                TaskDelta d = compare(gone.address().text(), kind, gone, null);
-                if (d != null) {
-                    out.add(d);
-                }
+                pairs.add(new Pair(gone.address().text(), kind, gone, null));
             }
         }
+        // Independent comparisons: in parallel on the pool the engine runs rules on (order kept by the stream).
+        List<TaskDelta> out = new ArrayList<>(pairs.parallelStream()
+                .map(p -> compare(p.address(), p.kind(), p.before(), p.after()))
+                .filter(java.util.Objects::nonNull)
+                .toList());
         out.sort(java.util.Comparator.comparing(TaskDelta::taskDefinition).thenComparing(TaskDelta::kind));
         return out;
+    }
+
+    private record Pair(String address, RoleKind kind, TaskDefinition before, TaskDefinition after) {
     }
 
     private static TaskDelta compare(String address, RoleKind kind, TaskDefinition before, TaskDefinition after) {

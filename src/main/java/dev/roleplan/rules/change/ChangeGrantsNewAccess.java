@@ -16,6 +16,8 @@ import dev.roleplan.rules.change.AccessDeltas.Status;
 import dev.roleplan.rules.change.AccessDeltas.TaskDelta;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -129,12 +131,10 @@ public final class ChangeGrantsNewAccess implements Rule {
             }
         }
         Finding best = null;
-        for (Finding f : riskFindings(context)) {
-            if (!d.taskDefinition().equals(f.taskDefinition()) || f.roleKind() != d.kind()) {
-                continue;
-            }
+        for (Risk risk : riskFindings(context).getOrDefault(d.taskDefinition() + "\u0000" + d.kind(), List.of())) {
+            Finding f = risk.finding();
             boolean about = (f.key() != null && actions.contains(f.key().toLowerCase(Locale.ROOT)))
-                    || namesAny(f.message(), actions)
+                    || namesAny(risk.lowerMessage(), actions)
                     || (f.statement() != null && statements.contains(f.policy() + "#" + f.statement()))
                     || (f.statement() == null && f.policy() != null && policies.contains(f.policy()));
             if (about && (best == null || f.severity().atLeast(best.severity()) && f.severity() != best.severity())) {
@@ -144,8 +144,7 @@ public final class ChangeGrantsNewAccess implements Rule {
         return best;
     }
 
-    private static boolean namesAny(String message, Set<String> lowerActions) {
-        String lower = message.toLowerCase(Locale.ROOT);
+    private static boolean namesAny(String lower, Set<String> lowerActions) {
         for (String a : lowerActions) {
             int i = lower.indexOf(a);
             while (i >= 0) {
@@ -161,16 +160,22 @@ public final class ChangeGrantsNewAccess implements Rule {
         return false;
     }
 
-    /** The RP3xx and RP4xx findings on the after model, computed once per run. */
-    private static List<Finding> riskFindings(RuleContext context) {
+    /** An RP3xx/RP4xx finding with its message in lower case, for matching action names. */
+    private record Risk(Finding finding, String lowerMessage) {
+    }
+
+    /** The RP3xx and RP4xx findings on the after model by task definition and role kind, computed once per run. */
+    private static Map<String, List<Risk>> riskFindings(RuleContext context) {
         return context.cached(new RiskFindings(context.model()), k -> {
-            List<Finding> out = new ArrayList<>();
+            Map<String, List<Risk>> out = new HashMap<>();
             for (Rule rule : BuiltInRules.all()) {
                 String id = rule.meta().id();
                 if (id.startsWith("RP3") || id.startsWith("RP4")) {
-                    Reporter r = new Reporter(rule.meta());
-                    rule.check(context, r);
-                    out.addAll(r.findings());
+                    // the engine's own run of the rule when it has one (same model, same findings)
+                    for (Finding f : context.findings(rule)) {
+                        out.computeIfAbsent(f.taskDefinition() + "\u0000" + f.roleKind(), x -> new ArrayList<>())
+                                .add(new Risk(f, f.message().toLowerCase(Locale.ROOT)));
+                    }
                 }
             }
             return out;
