@@ -19,6 +19,15 @@ import java.util.zip.GZIPInputStream;
  * on first use (only runs that attach an {@code arn:aws:iam::aws:policy/...} need them).
  */
 public final class ManagedPolicies {
+
+    /**
+     * Tens of thousands of distinct field names (action and policy names) are read once each: canonicalizing
+     * and interning them, Jackson's default, costs more than it saves.
+     */
+    private static final JsonFactory BUNDLED_JSON = JsonFactory.builder()
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .build();
     static final String RESOURCE = "/dev/roleplan/iam/managed-policies.json.gz";
     private static final int SUPPORTED_FORMAT = 2;
 
@@ -71,7 +80,7 @@ public final class ManagedPolicies {
         Map<String, ManagedPolicy> byArn = new TreeMap<>();
         int format = -1;
         // Streaming: each document is one JSON string, parsed only when asked for.
-        try (JsonParser parser = new JsonFactory().createParser(json)) {
+        try (JsonParser parser = BUNDLED_JSON.createParser(json)) {
             expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "the file");
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
