@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roleplan.json.SkippingJsonFactory;
 import dev.roleplan.input.InputException;
 import dev.roleplan.input.InputLimits;
 import dev.roleplan.input.LimitedInputStream;

@@ -1,4 +1,4 @@
-package dev.roleplan.input.plan;
+package dev.roleplan.json;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -27,14 +27,15 @@ import java.io.InputStream;
  * configured maximum. What it does not check is the grammar of the tokens between (a misspelt {@code true}
  * inside a resource roleplan does not read is not reported); terraform and tofu never write such JSON.
  *
- * <p>Only the UTF-8 byte parser skips this way ({@link PlanSource} has dropped any byte order mark and refused
- * UTF-16/32 without one before bytes get here); a character parser (UTF-16 input) uses Jackson's own skip.
+ * <p>Byte input is taken to be UTF-8 (the plan reader has dropped any byte order mark and refused UTF-16/32
+ * without one before bytes get here; the bundled IAM data is UTF-8); a character parser (UTF-16 plans) uses
+ * Jackson's own skip. Used by the plan reader and by the lazily loaded IAM data.
  */
-final class SkippingJsonFactory extends JsonFactory {
+public final class SkippingJsonFactory extends JsonFactory {
 
     private static final long serialVersionUID = 1L;
 
-    SkippingJsonFactory(JsonFactoryBuilder builder) {
+    public SkippingJsonFactory(JsonFactoryBuilder builder) {
         super(builder);
     }
 
@@ -46,7 +47,7 @@ final class SkippingJsonFactory extends JsonFactory {
     }
 
     /** Skips the current object or array (or nothing for a scalar), leaving the parser on its end token. */
-    static void skip(JsonParser p) throws IOException {
+    public static void skip(JsonParser p) throws IOException {
         if (p instanceof Parser fast) {
             fast.skipValue();
         } else {
@@ -54,7 +55,8 @@ final class SkippingJsonFactory extends JsonFactory {
         }
     }
 
-    static final class Parser extends UTF8StreamJsonParser {
+    /** The byte parser this factory makes (public for tests that check which parser they got). */
+    public static final class Parser extends UTF8StreamJsonParser {
 
         private final int maxDepth;
         /** Open brackets of the value being skipped: true for an object. */

@@ -1,4 +1,4 @@
-package dev.roleplan.input.plan;
+package dev.roleplan.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
