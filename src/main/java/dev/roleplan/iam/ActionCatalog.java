@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,34 +28,110 @@ import java.util.zip.GZIPInputStream;
 public final class ActionCatalog {
     static final String RESOURCE = "/dev/roleplan/iam/iam-catalog.json.gz";
 
+    /** The services read so far (all of them for an eagerly loaded catalog), each with its actions by lower-case name. */
+    private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
+    /** Where the services not read yet are: the uncompressed catalog and each service's place in it (lazy). */
+    private final byte[] json;
+    private final Map<String, CatalogReader.Range> ranges;
+    /** Every service prefix, sorted. */
+    private final List<String> prefixes;
     private final Map<String, ServiceInfo> services;
-    private final Map<String, ActionInfo> actionsByLowerName;
-    private final List<ActionInfo> allActions;
-    /** Interned lower-case "service:action" of each action, so matching never lower-cases again. */
-    private final Map<ActionInfo, String> lowerNames;
-    /** "service:Action" of each action, built once: hot loops over thousands of actions ask for it per role. */
-    private final Map<ActionInfo, String> fullNames;
     private final Map<String, ConditionKey> globalConditionKeys;
+    private volatile List<ActionInfo> allActions;
     private volatile ConditionKeyIndex conditionKeyIndex;
 
-    private ActionCatalog(Map<String, ServiceInfo> services, Map<String, ConditionKey> globalConditionKeys) {
-        this.services = Collections.unmodifiableMap(services);
-        this.globalConditionKeys = Collections.unmodifiableMap(globalConditionKeys);
-        Map<String, ActionInfo> byName = new HashMap<>(32_768);
-        this.lowerNames = new IdentityHashMap<>(32_768);
-        this.fullNames = new IdentityHashMap<>(32_768);
-        List<ActionInfo> all = new ArrayList<>(24_000);
-        for (ServiceInfo service : services.values()) {
-            for (ActionInfo action : service.actions()) {
-                String lower = lowerFullName(action);
-                byName.put(lower, action);
-                lowerNames.put(action, lower);
-                fullNames.put(action, action.fullName());
-                all.add(action);
+    private record Loaded(ServiceInfo info, Map<String, ActionInfo> byLowerName) {
+        static Loaded of(ServiceInfo info) {
+            Map<String, ActionInfo> byName = new HashMap<>(info.actions().size() * 2);
+            for (ActionInfo action : info.actions()) {
+                byName.put(action.lowerName(), action);
             }
+            return new Loaded(info, byName);
         }
-        this.actionsByLowerName = byName;
-        this.allActions = List.copyOf(all);
+    }
+
+    /** Every service read already. */
+    private ActionCatalog(Map<String, ServiceInfo> services, Map<String, ConditionKey> globalConditionKeys) {
+        this(null, Map.of(), List.copyOf(services.keySet()), globalConditionKeys);
+        services.forEach((prefix, info) -> loaded.put(prefix, Loaded.of(info)));
+    }
+
+    private ActionCatalog(byte[] json, Map<String, CatalogReader.Range> ranges, List<String> prefixes,
+                          Map<String, ConditionKey> globalConditionKeys) {
+        this.json = json;
+        this.ranges = ranges;
+        this.prefixes = prefixes;
+        this.globalConditionKeys = Collections.unmodifiableMap(globalConditionKeys);
+        this.services = new LazyServices();
+    }
+
+    /** How many services have been read (for tests of the lazy load). */
+    int servicesRead() {
+        return loaded.size();
+    }
+
+    /** The service with this (lower-case) prefix, read on first use; null if there is none. */
+    private Loaded loaded(String prefix) {
+        Loaded l = loaded.get(prefix);
+        if (l != null || json == null) {
+            return l;
+        }
+        CatalogReader.Range range = ranges.get(prefix);
+        if (range == null) {
+            return null;
+        }
+        return loaded.computeIfAbsent(prefix, p -> Loaded.of(CatalogReader.readService(json, p, range)));
+    }
+
+    /** The catalog's services as a map: keys without reading anything, values read on first use. */
+    private final class LazyServices extends AbstractMap<String, ServiceInfo> {
+        @Override
+        public ServiceInfo get(Object key) {
+            Loaded l = key instanceof String prefix ? loaded(prefix) : null;
+            return l == null ? null : l.info();
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return key instanceof String prefix && (loaded.containsKey(prefix) || ranges.containsKey(prefix));
+        }
+
+        @Override
+        public int size() {
+            return prefixes.size();
+        }
+
+        @Override
+        public Set<Map.Entry<String, ServiceInfo>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, ServiceInfo>> iterator() {
+                    Iterator<String> keys = prefixes.iterator();
+                    return new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return keys.hasNext();
+                        }
+
+                        @Override
+                        public Map.Entry<String, ServiceInfo> next() {
+                            String prefix = keys.next();
+                            return new AbstractMap.SimpleImmutableEntry<>(prefix, null) {
+                                @Override
+                                public ServiceInfo getValue() {
+                                    return get(prefix);
+                                }
+                            };
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return prefixes.size();
+                }
+            };
+        }
     }
 
     private static final BundledData<ActionCatalog> BUNDLED = new BundledData<>("ActionCatalog", ActionCatalog::loadBundled);
@@ -80,60 +160,92 @@ public final class ActionCatalog {
                     + " is missing; regenerate it with tools/iam-data/generate.sh");
         }
         try (InputStream gz = new GZIPInputStream(in, 64 * 1024)) {
-            return load(gz);
+            return loadLazily(gz);
         } catch (IOException e) {
             throw new IamDataException("cannot read bundled IAM action catalog " + RESOURCE + ": " + e.getMessage(), e);
         }
     }
 
-    /** Loads a catalog from uncompressed catalog JSON (the format {@code tools/iam-data/extract.mjs} writes). */
+    /** Loads a catalog from uncompressed catalog JSON (the format {@code tools/iam-data/extract.mjs} writes), all of it. */
     public static ActionCatalog load(InputStream json) throws IOException {
         CatalogReader reader = CatalogReader.read(json);
-        if (reader.format != CatalogReader.SUPPORTED_FORMAT) {
-            throw new IamDataException("IAM action catalog has format " + reader.format + ", this roleplan reads format "
-                    + CatalogReader.SUPPORTED_FORMAT + "; regenerate it with tools/iam-data/generate.sh");
-        }
+        checkFormat(reader.format);
         if (reader.services.isEmpty()) {
             throw new IamDataException("IAM action catalog has no services");
         }
         return new ActionCatalog(reader.services, reader.globals);
     }
 
-    private static String lowerFullName(ActionInfo action) {
-        return (action.service() + ":" + action.name()).toLowerCase(Locale.ROOT).intern();
+    /**
+     * Loads a catalog reading only where each service is: a service's actions are read when first asked for.
+     * A run that evaluates a few policies touches a few of the ~450 services, and start-up is what a
+     * pull-request check pays on every run. Asking for every action (a {@code "*"}, a NotAction) reads them all.
+     */
+    static ActionCatalog loadLazily(InputStream json) throws IOException {
+        byte[] bytes = json.readAllBytes();
+        CatalogReader reader = CatalogReader.index(bytes);
+        checkFormat(reader.format);
+        if (reader.ranges.isEmpty()) {
+            throw new IamDataException("IAM action catalog has no services");
+        }
+        return new ActionCatalog(bytes, Map.copyOf(reader.ranges), List.copyOf(reader.ranges.keySet()), reader.globals);
+    }
+
+    private static void checkFormat(int format) {
+        if (format != CatalogReader.SUPPORTED_FORMAT) {
+            throw new IamDataException("IAM action catalog has format " + format + ", this roleplan reads format "
+                    + CatalogReader.SUPPORTED_FORMAT + "; regenerate it with tools/iam-data/generate.sh");
+        }
     }
 
     // ---------------------------------------------------------------- actions
 
     /** The action named {@code fullName} ({@code service:Action}), compared case-insensitively. */
     public Optional<ActionInfo> action(String fullName) {
-        return Optional.ofNullable(actionsByLowerName.get(fullName.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(byLowerName(fullName.toLowerCase(Locale.ROOT)));
     }
 
-    /** {@code action.fullName()}, without building the string again for the catalog's own actions. */
+    /** The action with this lower-case full name, reading only its service. */
+    private ActionInfo byLowerName(String lowerFullName) {
+        int colon = lowerFullName.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        Loaded service = loaded(lowerFullName.substring(0, colon));
+        return service == null ? null : service.byLowerName().get(lowerFullName);
+    }
+
+    /** {@code action.fullName()} (kept for callers that read better with the catalog in front). */
     public String fullName(ActionInfo action) {
-        String name = fullNames.get(action);
-        return name != null ? name : action.fullName();
+        return action.fullName();
     }
 
-    /** {@code action.fullName()} in lower case, without building the string again for the catalog's own actions. */
+    /** {@code action.lowerName()}: the interned lower-case full name. */
     public String lowerName(ActionInfo action) {
-        String name = lowerNames.get(action);
-        return name != null ? name : action.fullName().toLowerCase(Locale.ROOT);
+        return action.lowerName();
     }
 
     /** True if {@code lowerFullName} (already lower case) names a catalog action. */
     public boolean hasLowerName(String lowerFullName) {
-        return actionsByLowerName.containsKey(lowerFullName);
+        return byLowerName(lowerFullName) != null;
     }
 
     /** Every action, sorted by lower-case {@code service:action}. */
     public List<ActionInfo> allActions() {
-        return allActions;
+        List<ActionInfo> all = allActions;
+        if (all == null) {
+            List<ActionInfo> out = new ArrayList<>(24_000);
+            for (String prefix : prefixes) {
+                out.addAll(loaded(prefix).info().actions());
+            }
+            all = List.copyOf(out);
+            allActions = all; // a race builds an equal list twice, never a wrong one
+        }
+        return all;
     }
 
     public int actionCount() {
-        return allActions.size();
+        return allActions().size();
     }
 
     /**
@@ -145,20 +257,20 @@ public final class ActionCatalog {
     public List<ActionInfo> expand(String pattern) {
         String lower = pattern.toLowerCase(Locale.ROOT);
         if (lower.equals("*")) {
-            return allActions;
+            return allActions();
         }
         int colon = lower.indexOf(':');
         if (!Wildcard.hasWildcard(lower)) {
-            ActionInfo exact = actionsByLowerName.get(lower);
+            ActionInfo exact = byLowerName(lower);
             return exact == null ? List.of() : List.of(exact);
         }
         List<ActionInfo> out = new ArrayList<>();
         if (colon > 0 && !Wildcard.hasWildcard(lower.substring(0, colon))) {
             // Fast path: the service is named literally, so only its actions can match.
-            ServiceInfo service = services.get(lower.substring(0, colon));
+            Loaded service = loaded(lower.substring(0, colon));
             if (service != null) {
-                for (ActionInfo action : service.actions()) {
-                    if (Wildcard.matches(lower, lowerNames.get(action))) {
+                for (ActionInfo action : service.info().actions()) {
+                    if (Wildcard.matches(lower, action.lowerName())) {
                         out.add(action);
                     }
                 }
@@ -166,8 +278,8 @@ public final class ActionCatalog {
             return out;
         }
         // A wildcard in the service part: IAM matches the whole "service:action" string.
-        for (ActionInfo action : allActions) {
-            if (Wildcard.matches(lower, lowerNames.get(action))) {
+        for (ActionInfo action : allActions()) {
+            if (Wildcard.matches(lower, action.lowerName())) {
                 out.add(action);
             }
         }
@@ -208,7 +320,8 @@ public final class ActionCatalog {
     }
 
     public Optional<ServiceInfo> service(String prefix) {
-        return Optional.ofNullable(services.get(prefix.toLowerCase(Locale.ROOT)));
+        Loaded l = loaded(prefix.toLowerCase(Locale.ROOT));
+        return l == null ? Optional.empty() : Optional.of(l.info());
     }
 
     // ---------------------------------------------------------------- condition keys

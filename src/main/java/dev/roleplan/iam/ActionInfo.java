@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param accessLevelRaw the source's access level text, e.g. {@code Tagging, Write}
  * @param resourceTypes  resource types the action accepts; empty for wildcard-only actions
  * @param conditionKeys  condition keys the action supports (besides those of its resource types)
+ * @param fullName       {@code service:Name}, e.g. {@code s3:GetObject}
+ * @param lowerName      the full name in lower case, interned (matching never lower-cases again)
  */
 public record ActionInfo(
         String service,
@@ -19,11 +21,20 @@ public record ActionInfo(
         AccessLevel accessLevel,
         String accessLevelRaw,
         List<ActionResourceType> resourceTypes,
-        List<String> conditionKeys) {
+        List<String> conditionKeys,
+        String fullName,
+        String lowerName) {
 
     public ActionInfo {
         resourceTypes = List.copyOf(resourceTypes);
         conditionKeys = List.copyOf(conditionKeys);
+    }
+
+    /** Both names built once here: hot loops over thousands of actions ask for them per role. */
+    public ActionInfo(String service, String name, AccessLevel accessLevel, String accessLevelRaw,
+                      List<ActionResourceType> resourceTypes, List<String> conditionKeys) {
+        this(service, name, accessLevel, accessLevelRaw, resourceTypes, conditionKeys, service + ":" + name,
+                (service + ":" + name).toLowerCase(java.util.Locale.ROOT).intern());
     }
 
     /**
@@ -34,11 +45,6 @@ public record ActionInfo(
     @Override
     public int hashCode() {
         return 31 * service.hashCode() + name.hashCode();
-    }
-
-    /** {@code service:Name}, e.g. {@code s3:GetObject}. */
-    public String fullName() {
-        return service + ":" + name;
     }
 
     /** True if the action supports no resource-level permissions: only {@code "Resource": "*"} applies. */

@@ -1,8 +1,11 @@
 package dev.roleplan.iam;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.roleplan.json.SkippingJsonFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -28,12 +31,24 @@ final class CatalogReader {
             .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .build();
+
+    /** The same, able to skip a whole service by scanning its bytes (for the index of a lazy catalog). */
+    private static final JsonFactory INDEXING_JSON = new SkippingJsonFactory((JsonFactoryBuilder) new JsonFactoryBuilder()
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES));
+
+    /** Where one service's object is in the catalog's bytes: from its '{' to after its '}'. */
+    record Range(int start, int end) {
+    }
     static final int SUPPORTED_FORMAT = 2;
 
     private final JsonParser parser;
     final Map<String, ServiceInfo> services = new TreeMap<>();
+    /** Filled instead of {@link #services} by {@link #index}. */
+    final Map<String, Range> ranges = new TreeMap<>();
     final Map<String, ConditionKey> globals = new TreeMap<>();
     int format = -1;
+    private boolean indexOnly;
 
     private CatalogReader(JsonParser parser) {
         this.parser = parser;
@@ -44,6 +59,30 @@ final class CatalogReader {
             CatalogReader reader = new CatalogReader(parser);
             reader.readRoot();
             return reader;
+        }
+    }
+
+    /**
+     * Format, global condition keys, and where each service is, without reading any service: a run that
+     * touches a few services reads only those ({@link #readService(byte[], String, Range)}).
+     */
+    static CatalogReader index(byte[] json) throws IOException {
+        try (JsonParser parser = INDEXING_JSON.createParser((InputStream) new ByteArrayInputStream(json))) {
+            CatalogReader reader = new CatalogReader(parser);
+            reader.indexOnly = true;
+            reader.readRoot();
+            return reader;
+        }
+    }
+
+    /** One service, from the bytes {@link #index} located. */
+    static ServiceInfo readService(byte[] json, String prefix, Range range) {
+        try (JsonParser parser = BUNDLED_JSON.createParser(json, range.start(), range.end() - range.start())) {
+            CatalogReader reader = new CatalogReader(parser);
+            reader.expect(parser.nextToken(), JsonToken.START_OBJECT, "service " + prefix);
+            return reader.readService(prefix);
+        } catch (IOException e) {
+            throw new IamDataException("IAM action catalog: service " + prefix + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -60,7 +99,13 @@ final class CatalogReader {
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         String prefix = parser.currentName().intern();
                         expect(parser.nextToken(), JsonToken.START_OBJECT, "service " + prefix);
-                        services.put(prefix, readService(prefix));
+                        if (indexOnly) {
+                            long start = parser.currentTokenLocation().getByteOffset();
+                            SkippingJsonFactory.skip(parser);
+                            ranges.put(prefix, new Range((int) start, (int) parser.currentLocation().getByteOffset()));
+                        } else {
+                            services.put(prefix, readService(prefix));
+                        }
                     }
                 }
                 default -> parser.skipChildren();

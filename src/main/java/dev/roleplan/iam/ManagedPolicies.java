@@ -1,17 +1,22 @@
 package dev.roleplan.iam;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.roleplan.json.SkippingJsonFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -31,16 +36,70 @@ public final class ManagedPolicies {
     static final String RESOURCE = "/dev/roleplan/iam/managed-policies.json.gz";
     private static final int SUPPORTED_FORMAT = 2;
 
-    private final Map<String, ManagedPolicy> byArn;
-    private final Map<String, ManagedPolicy> byName;
+    /** The same, able to skip a policy by scanning its bytes (for the index of the lazy load). */
+    private static final JsonFactory INDEXING_JSON = new SkippingJsonFactory((JsonFactoryBuilder) new JsonFactoryBuilder()
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES));
+
+    /** Policies read so far (all of them when loaded eagerly), by ARN. */
+    private final Map<String, ManagedPolicy> read = new ConcurrentHashMap<>();
+    /** The uncompressed file and where each policy is in it, for policies read on first use; null when eager. */
+    private final byte[] json;
+    private final Map<String, Range> ranges;
+    /** Every ARN, sorted, and the ARN of every name. */
+    private final List<String> arns;
+    private final Map<String, String> arnByName;
+
+    private record Range(int start, int end) {
+    }
 
     private ManagedPolicies(Map<String, ManagedPolicy> byArn) {
-        this.byArn = Collections.unmodifiableMap(byArn);
-        Map<String, ManagedPolicy> names = new TreeMap<>();
-        for (ManagedPolicy p : byArn.values()) {
-            names.put(p.name(), p);
+        this(null, Map.of(), List.copyOf(byArn.keySet()), namesOf(byArn.values()));
+        read.putAll(byArn);
+    }
+
+    private ManagedPolicies(byte[] json, Map<String, Range> ranges, List<String> arns, Map<String, String> arnByName) {
+        this.json = json;
+        this.ranges = ranges;
+        this.arns = arns;
+        this.arnByName = arnByName;
+    }
+
+    private static Map<String, String> namesOf(Collection<ManagedPolicy> policies) {
+        Map<String, String> names = new TreeMap<>();
+        for (ManagedPolicy p : policies) {
+            names.put(p.name(), p.arn());
         }
-        this.byName = Collections.unmodifiableMap(names);
+        return Collections.unmodifiableMap(names);
+    }
+
+    /** The name an AWS-managed policy's ARN ends with (always its name: checked over the bundled data in a test). */
+    static String nameInArn(String arn) {
+        return arn.substring(arn.lastIndexOf('/') + 1);
+    }
+
+    /** The policy with exactly this ARN, read on first use; null if none. */
+    private ManagedPolicy policy(String arn) {
+        ManagedPolicy hit = read.get(arn);
+        if (hit != null || json == null) {
+            return hit;
+        }
+        Range range = ranges.get(arn);
+        if (range == null) {
+            return null;
+        }
+        return read.computeIfAbsent(arn, a -> {
+            try (JsonParser parser = BUNDLED_JSON.createParser(json, range.start(), range.end() - range.start())) {
+                expect(parser, parser.nextToken(), JsonToken.START_OBJECT, a);
+                ManagedPolicy p = readPolicy(parser, a);
+                if (!p.name().equals(nameInArn(a))) {
+                    throw new IamDataException("AWS-managed policy " + a + " is named " + p.name() + ", not as its ARN ends");
+                }
+                return p;
+            } catch (IOException e) {
+                throw new IamDataException("cannot read bundled AWS-managed policy " + a + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     private static final BundledData<ManagedPolicies> BUNDLED = new BundledData<>("ManagedPolicies", ManagedPolicies::loadBundled);
@@ -69,18 +128,44 @@ public final class ManagedPolicies {
                     + " are missing; regenerate them with tools/iam-data/generate.sh");
         }
         try (InputStream gz = new GZIPInputStream(in, 64 * 1024)) {
-            return load(gz);
+            return loadLazily(gz);
         } catch (IOException e) {
             throw new IamDataException("cannot read bundled AWS-managed policies " + RESOURCE + ": " + e.getMessage(), e);
         }
     }
 
-    /** Loads from uncompressed JSON in the format {@code tools/iam-data/extract.mjs} writes. */
+    /** Loads from uncompressed JSON in the format {@code tools/iam-data/extract.mjs} writes, every policy. */
     public static ManagedPolicies load(InputStream json) throws IOException {
         Map<String, ManagedPolicy> byArn = new TreeMap<>();
+        read(BUNDLED_JSON.createParser(json), (arn, parser) -> byArn.put(arn, readPolicy(parser, arn)));
+        return new ManagedPolicies(byArn);
+    }
+
+    /**
+     * Loads only where each policy is: a run reads the few policies its roles attach, not all ~1,600 (their
+     * documents are 3.7 MB of escaped JSON). Names come from the ARNs, which end with them.
+     */
+    static ManagedPolicies loadLazily(InputStream json) throws IOException {
+        byte[] bytes = json.readAllBytes();
+        Map<String, Range> ranges = new TreeMap<>();
+        Map<String, String> names = new TreeMap<>();
+        read(INDEXING_JSON.createParser((InputStream) new ByteArrayInputStream(bytes)), (arn, parser) -> {
+            long start = parser.currentTokenLocation().getByteOffset();
+            SkippingJsonFactory.skip(parser);
+            ranges.put(arn, new Range((int) start, (int) parser.currentLocation().getByteOffset()));
+            names.put(nameInArn(arn), arn);
+        });
+        return new ManagedPolicies(bytes, Map.copyOf(ranges), List.copyOf(ranges.keySet()), Collections.unmodifiableMap(names));
+    }
+
+    private interface PolicyVisitor {
+        /** Called with the parser on the START_OBJECT of the policy; leaves it on its END_OBJECT. */
+        void visit(String arn, JsonParser parser) throws IOException;
+    }
+
+    private static void read(JsonParser opened, PolicyVisitor visitor) throws IOException {
         int format = -1;
-        // Streaming: each document is one JSON string, parsed only when asked for.
-        try (JsonParser parser = BUNDLED_JSON.createParser(json)) {
+        try (JsonParser parser = opened) {
             expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "the file");
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -92,10 +177,10 @@ public final class ManagedPolicies {
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         String arn = parser.currentName();
                         expect(parser, parser.nextToken(), JsonToken.START_OBJECT, arn);
-                        byArn.put(arn, readPolicy(parser, arn));
+                        visitor.visit(arn, parser);
                     }
                 } else {
-                    parser.skipChildren();
+                    SkippingJsonFactory.skip(parser);
                 }
             }
         }
@@ -103,7 +188,6 @@ public final class ManagedPolicies {
             throw new IamDataException("AWS-managed policies have format " + format + ", this roleplan reads format "
                     + SUPPORTED_FORMAT + "; regenerate them with tools/iam-data/generate.sh");
         }
-        return new ManagedPolicies(byArn);
     }
 
     private static ManagedPolicy readPolicy(JsonParser parser, String arn) throws IOException {
@@ -144,9 +228,9 @@ public final class ManagedPolicies {
      * partition's).
      */
     public Optional<ManagedPolicy> byArn(String arn) {
-        ManagedPolicy hit = byArn.get(arn);
+        ManagedPolicy hit = policy(arn);
         if (hit == null && isAwsManagedArn(arn)) {
-            hit = byArn.get("arn:aws" + arn.substring(arn.indexOf(':', 4)));
+            hit = policy("arn:aws" + arn.substring(arn.indexOf(':', 4)));
         }
         return Optional.ofNullable(hit);
     }
@@ -158,20 +242,25 @@ public final class ManagedPolicies {
 
     /** The policy with this name (names are unique among AWS-managed policies). */
     public Optional<ManagedPolicy> byName(String name) {
-        return Optional.ofNullable(byName.get(name));
+        String arn = arnByName.get(name);
+        return arn == null ? Optional.empty() : Optional.ofNullable(policy(arn));
     }
 
     /** All policy names, sorted. */
     public List<String> names() {
-        return new ArrayList<>(byName.keySet());
+        return new ArrayList<>(arnByName.keySet());
     }
 
-    /** All policies by ARN, sorted. */
+    /** All policies by ARN, sorted (reads every policy). */
     public Map<String, ManagedPolicy> all() {
-        return byArn;
+        Map<String, ManagedPolicy> out = new TreeMap<>();
+        for (String arn : arns) {
+            out.put(arn, policy(arn));
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     public int size() {
-        return byArn.size();
+        return arns.size();
     }
 }

@@ -51,4 +51,46 @@ class CatalogReaderTest {
         assertEquals("IAM action catalog has no services",
                 assertThrows(IamDataException.class, () -> load("{\"format\":2,\"services\":{}}")).getMessage());
     }
+
+    private static ActionCatalog lazily(String json) throws IOException {
+        return ActionCatalog.loadLazily(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aLazyCatalogReadsOnlyTheServicesAskedFor() throws IOException {
+        String two = catalog(2, "Write", "thing*", "String").replace("\"services\":{\"ex\":" + SERVICE.formatted("Write", "thing*", "String"),
+                "\"services\":{\"ex\":" + SERVICE.formatted("Write", "thing*", "String") + ",\"zz\":{\"name\":\"Zed\",\"actions\":"
+                        + "{\"Go\":{\"access\":\"Read\"}}}");
+        ActionCatalog c = lazily(two);
+        assertEquals(0, c.servicesRead());
+        assertEquals(List.of("ex", "zz"), List.copyOf(c.services().keySet()));
+        assertEquals(0, c.servicesRead());
+        assertEquals("zz:Go", c.action("ZZ:go").orElseThrow().fullName());
+        assertEquals(1, c.servicesRead());
+        assertEquals(List.of("ex:Do", "zz:Go"), c.allActions().stream().map(ActionInfo::fullName).toList());
+        assertEquals(2, c.servicesRead());
+    }
+
+    @Test
+    void aLazyCatalogRefusesABrokenServiceWhenItIsRead() throws IOException {
+        ActionCatalog c = lazily(catalog(2, "Writ", "thing", "String"));
+        assertEquals("IAM action catalog: ex:Do has unknown access level \"Writ\"",
+                assertThrows(IamDataException.class, () -> c.action("ex:Do")).getMessage());
+        assertEquals("IAM action catalog has format 1, this roleplan reads format 2; regenerate it with tools/iam-data/generate.sh",
+                assertThrows(IamDataException.class, () -> lazily(catalog(1, "Write", "thing", "String"))).getMessage());
+    }
+
+    @Test
+    void theBundledCatalogReadLazilyIsTheCatalogReadWhole() throws IOException {
+        ActionCatalog lazy = ActionCatalog.get();
+        ActionCatalog whole;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
+                ActionCatalog.class.getResourceAsStream(ActionCatalog.RESOURCE))) {
+            whole = ActionCatalog.load(in);
+        }
+        assertEquals(whole.allActions(), lazy.allActions());
+        assertEquals(whole.services(), lazy.services());
+        assertEquals(whole.globalConditionKeys(), lazy.globalConditionKeys());
+        assertEquals(whole.conditionKey("s3:prefix"), lazy.conditionKey("s3:prefix"));
+    }
 }

@@ -40,4 +40,20 @@ class ManagedPoliciesTest {
         assertFalse(ManagedPolicies.isAwsManagedArn("arn:aws:iam::123456789012:policy/ReadOnlyAccess"));
         assertFalse(ManagedPolicies.isAwsManagedArn("ReadOnlyAccess"));
     }
+
+    @Test
+    void readLazilyTheyAreThePoliciesReadWholeAndEveryArnEndsWithItsName() throws java.io.IOException {
+        ManagedPolicies whole;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
+                ManagedPolicies.class.getResourceAsStream(ManagedPolicies.RESOURCE))) {
+            whole = ManagedPolicies.load(in);
+        }
+        for (ManagedPolicy p : whole.all().values()) {
+            // the lazy load names policies by their ARNs' last segment: true of every AWS-managed policy
+            assertEquals(p.name(), ManagedPolicies.nameInArn(p.arn()), p.arn());
+        }
+        assertEquals(whole.names(), policies.names());
+        assertEquals(whole.all(), policies.all());
+        assertEquals(whole.size(), policies.size());
+    }
 }
