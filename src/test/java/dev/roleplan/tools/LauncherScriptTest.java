@@ -1,0 +1,77 @@
+package dev.roleplan.tools;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** bin/roleplan passes the measured JVM options and the user's arguments to java, against a stand-in java. */
+class LauncherScriptTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(Path fakeJava, Path jar, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("sh", "bin/roleplan"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("JAVA", fakeJava.toString());
+        pb.environment().put("ROLEPLAN_JAR", jar.toString());
+        pb.environment().remove("ROLEPLAN_JAVA_OPTS");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(p.waitFor(), out, err);
+    }
+
+    /** A java that prints one argument per line and exits 7. */
+    private static Path fakeJava(Path dir) throws IOException {
+        Path java = dir.resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\nexit 7\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return java;
+    }
+
+    @Test
+    void runsTheJarWithC1AndSerialGcAndPassesArgumentsThrough(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("roleplan.jar"), "not really a jar");
+        Run r = run(fakeJava(dir), jar, Map.of("ROLEPLAN_JAVA_OPTS", "-Xmx1g"), "check", "a plan.json", "--fail-on", "high");
+        assertEquals(7, r.exit(), r.err());
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g", "-jar", jar.toString(),
+                "check", "a plan.json", "--fail-on", "high"), r.out().lines().toList());
+    }
+
+    @Test
+    void usesAClassDataArchiveOnlyWhenItIsNewerThanTheJar(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("roleplan.jar"), "jar");
+        Path archive = Files.writeString(dir.resolve("roleplan.jsa"), "archive");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000_000_000L));
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(1_000_000_100_000L));
+        List<String> fresh = run(fakeJava(dir), jar, Map.of(), "--version").out().lines().toList();
+        assertTrue(fresh.contains("-XX:SharedArchiveFile=" + archive), fresh.toString());
+        assertTrue(fresh.contains("-Xlog:all=warning:stderr"), fresh.toString());
+
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(999_000_000_000L)); // the jar was rebuilt since
+        List<String> stale = run(fakeJava(dir), jar, Map.of(), "--version").out().lines().toList();
+        assertTrue(stale.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")), stale.toString());
+    }
+
+    @Test
+    void aMissingJarSaysHowToBuildItAndExits3(@TempDir Path dir) throws Exception {
+        Run r = run(fakeJava(dir), dir.resolve("absent.jar"), Map.of(), "check", "plan.json");
+        assertEquals(3, r.exit());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("absent.jar not found; build it with: mvn -q -DskipTests package"), r.err());
+    }
+}
