@@ -47,7 +47,7 @@ final class ModuleInstance {
         this.parent = parent;
         this.call = call;
         this.callScope = callScope;
-        this.files = new ModuleFiles(loader.root, config.dir, loader.session);
+        this.files = new ModuleFiles(loader.root, loader.boundary, config.dir, loader.session);
         for (String key : config.resources.keySet()) {
             if (!key.startsWith("data.")) {
                 resourceTypes.add(key.substring(0, key.indexOf('.')));
@@ -104,7 +104,9 @@ final class ModuleInstance {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("module", files.pathModule());
                 p.put("root", ".");
-                p.put("cwd", ".");
+                // Terraform's path.cwd is absolute (examples name things after basename(path.cwd)); the scanned
+                // directory stands for the directory terraform plan would run in.
+                p.put("cwd", loader.root.toString().replace('\\', '/'));
                 return p;
             }
             case "terraform":
@@ -196,14 +198,21 @@ final class ModuleInstance {
                         Scope.only(Map.of(), files));
             }
             if (loader.rootVariables.containsKey(name)) {
-                return loader.rootVariables.get(name);
+                Object given = loader.rootVariables.get(name);
+                if (given != null || !nonNullable(declaration)) {
+                    return given;
+                }
             }
         } else {
             Attribute argument = call.body().attribute(name).orElse(null);
             if (argument != null) {
-                return Evaluator.eval(argument.value(), callScope);
+                Object given = Evaluator.eval(argument.value(), callScope);
+                if (given != null || !nonNullable(declaration)) {
+                    return given;
+                }
             }
         }
+        // Unset, or null given to a variable declared nullable = false: Terraform takes the default.
         Attribute defaultValue = declaration.body().attribute("default").orElse(null);
         if (defaultValue != null) {
             return Evaluator.eval(defaultValue.value(), Scope.only(Map.of(), files));
@@ -213,6 +222,11 @@ final class ModuleInstance {
                     List.of(new Reference(Address.of("var." + name), null)));
         }
         return null;
+    }
+
+    private boolean nonNullable(Block declaration) {
+        Attribute nullable = declaration.body().attribute("nullable").orElse(null);
+        return nullable != null && Boolean.FALSE.equals(Evaluator.eval(nullable.value(), Scope.only(Map.of(), files)));
     }
 
     Object local(String name) {

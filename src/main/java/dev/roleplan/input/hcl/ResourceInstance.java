@@ -93,7 +93,9 @@ final class ResourceInstance implements LazyObject {
     private Object compute(String name) {
         Reference self = new Reference(Address.of(address()), name);
         Map<String, Object> evaluated = body();
-        if (evaluated.containsKey(name)) {
+        // A configured null is the attribute left unset, as in Terraform: one the provider computes
+        // (a role's name beside name_prefix) is then known only after apply, like any unset attribute.
+        if (evaluated.get(name) != null) {
             Object value = evaluated.get(name);
             if (value instanceof Unknown u) {
                 Set<Reference> references = new LinkedHashSet<>();

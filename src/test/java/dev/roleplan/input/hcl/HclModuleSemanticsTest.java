@@ -1,0 +1,166 @@
+package dev.roleplan.input.hcl;
+
+import dev.roleplan.model.Address;
+import dev.roleplan.model.Infrastructure;
+import dev.roleplan.model.Notice;
+import dev.roleplan.model.Reference;
+import dev.roleplan.model.Resource;
+import dev.roleplan.model.UnknownValue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * Terraform semantics that published modules (terraform-aws-modules/ecs and its examples) rely on, each
+ * reproduced in a few project-written lines.
+ */
+class HclModuleSemanticsTest {
+
+    @TempDir
+    Path dir;
+
+    private void write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private Infrastructure read(String sub) {
+        return new HclReader().read(dir.resolve(sub));
+    }
+
+    private static Resource resource(Infrastructure infrastructure, String address) {
+        return infrastructure.resources().stream().filter(r -> r.address().text().equals(address)).findFirst()
+                .orElseThrow(() -> new AssertionError(address + " not in " + infrastructure.resources().stream()
+                        .map(r -> r.address().text()).toList()));
+    }
+
+    private static List<String> addresses(Infrastructure infrastructure) {
+        return infrastructure.resources().stream().map(r -> r.address().text()).toList();
+    }
+
+    private static List<String> notices(Infrastructure infrastructure) {
+        return infrastructure.notices().stream().map(Notice::message).toList();
+    }
+
+    private static final String SHARED_MODULE = """
+            variable "name" {}
+            resource "aws_iam_role" "r" {
+              name               = var.name
+              assume_role_policy = file("${path.module}/trust.json")
+            }
+            """;
+
+    @Test
+    void localModulesElsewhereInTheRepositoryAreFollowedAsFromACheckout() throws IOException {
+        Files.createDirectories(dir.resolve(".git"));
+        write("examples/app/main.tf", "module \"m\" {\n  source = \"../../modules/shared\"\n  name   = \"app\"\n}\n");
+        write("modules/shared/main.tf", SHARED_MODULE);
+        write("modules/shared/trust.json", "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
+        Infrastructure infrastructure = read("examples/app");
+        Resource role = resource(infrastructure, "module.m.aws_iam_role.r");
+        assertEquals("app", role.value("name"));
+        assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":[]}", role.value("assume_role_policy"));
+        assertEquals("../../modules/shared/main.tf:2", role.location().toString());
+        assertEquals(List.of(), notices(infrastructure));
+    }
+
+    @Test
+    void withoutARepositoryLocalModulesOutsideTheScannedDirectoryAreANotice() throws IOException {
+        write("examples/app/main.tf", "module \"m\" {\n  source = \"../../modules/shared\"\n  name   = \"app\"\n}\n");
+        write("modules/shared/main.tf", SHARED_MODULE);
+        Infrastructure infrastructure = read("examples/app");
+        assertEquals(List.of(), addresses(infrastructure));
+        assertEquals(List.of("module.m: source \"../../modules/shared\" is outside the scanned directory; not analysed"),
+                notices(infrastructure));
+    }
+
+    @Test
+    void modulesAndFilesOutsideTheRepositoryAreStillNotRead() throws IOException {
+        Files.createDirectories(dir.resolve("repo/.git"));
+        write("repo/app/main.tf", """
+                module "m" {
+                  source = "../../elsewhere"
+                }
+                resource "aws_iam_policy" "p" {
+                  policy = file("../../secret.json")
+                }
+                """);
+        write("elsewhere/main.tf", "resource \"aws_iam_role\" \"r\" {\n  name = \"x\"\n}\n");
+        write("secret.json", "{}");
+        Infrastructure infrastructure = read("repo/app");
+        assertEquals(List.of("aws_iam_policy.p"), addresses(infrastructure));
+        assertInstanceOf(UnknownValue.class, resource(infrastructure, "aws_iam_policy.p").value("policy"));
+        assertEquals(List.of(
+                "module.m: source \"../../elsewhere\" is outside the repository; not analysed",
+                "file(\"../../secret.json\") reads outside the repository; its value is unknown"), notices(infrastructure));
+    }
+
+    @Test
+    void anAttributeConfiguredAsNullIsComputedLikeAnUnsetOne() throws IOException {
+        write("main.tf", """
+                variable "use_prefix" { default = true }
+                resource "aws_iam_role" "r" {
+                  name        = var.use_prefix ? null : "fixed"
+                  name_prefix = var.use_prefix ? "app-" : null
+                }
+                resource "aws_iam_role_policy_attachment" "a" {
+                  role       = aws_iam_role.r.name
+                  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+                }
+                """);
+        UnknownValue role = assertInstanceOf(UnknownValue.class,
+                resource(read("."), "aws_iam_role_policy_attachment.a").value("role"));
+        assertEquals(List.of(new Reference(Address.of("aws_iam_role.r"), "name")), role.references());
+    }
+
+    @Test
+    void nullGivenToANonNullableVariableTakesItsDefault() throws IOException {
+        write("main.tf", """
+                module "logs" {
+                  source = "./logs"
+                  create = null
+                  tags   = null
+                }
+                """);
+        write("logs/main.tf", """
+                variable "create" {
+                  type     = bool
+                  default  = true
+                  nullable = false
+                }
+                variable "tags" {
+                  type    = map(string)
+                  default = { team = "a" }
+                }
+                resource "aws_cloudwatch_log_group" "g" {
+                  count = var.create ? 1 : 0
+                  name  = "g"
+                  tags  = var.tags
+                }
+                """);
+        Infrastructure infrastructure = read(".");
+        assertEquals(List.of("module.logs.aws_cloudwatch_log_group.g[0]"), addresses(infrastructure));
+        // tags is nullable (the default): the null given stays null, as in Terraform.
+        assertNull(resource(infrastructure, "module.logs.aws_cloudwatch_log_group.g[0]").value("tags"));
+        assertEquals(List.of(), notices(infrastructure));
+    }
+
+    @Test
+    void pathCwdIsTheScannedDirectoryAsAnAbsolutePath() throws IOException {
+        write("fargate/main.tf", """
+                resource "aws_ecs_task_definition" "t" {
+                  family = "ex-${basename(path.cwd)}"
+                }
+                """);
+        assertEquals("ex-fargate", resource(read("fargate"), "aws_ecs_task_definition.t").value("family"));
+    }
+}
