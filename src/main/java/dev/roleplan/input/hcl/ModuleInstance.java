@@ -431,6 +431,7 @@ final class ModuleInstance {
         }
         List<ModuleInstance> out = new ArrayList<>();
         children.put(callName, out);
+        reportUndeclaredArguments(block, childConfig, callAddress);
         for (Expansion expansion : expand(block, scope(), callAddress)) {
             String childPath = callAddress + keySuffix(expansion.key());
             ModuleInstance child = new ModuleInstance(loader, childConfig, childPath, this, block, expansion.scope());
@@ -438,6 +439,20 @@ final class ModuleInstance {
             out.add(child);
         }
         return out;
+    }
+
+    private static final Set<String> MODULE_META = Set.of("source", "version", "count", "for_each", "providers", "depends_on");
+
+    /** An argument the called module does not declare: Terraform refuses the configuration; roleplan says so and ignores it. */
+    private void reportUndeclaredArguments(Block call, ModuleConfig childConfig, String callAddress) {
+        for (Attribute argument : call.body().attributes()) {
+            String name = argument.name();
+            if (!MODULE_META.contains(name) && !childConfig.variables.containsKey(name)) {
+                loader.session.notice(callAddress + ": argument \"" + name + "\" (" + argument.range().file() + ":"
+                        + argument.range().line() + ") is not a variable of " + new ModuleFiles(loader.root, loader.boundary,
+                        childConfig.dir, loader.session).pathModule() + "; terraform would refuse it, roleplan ignores it");
+            }
+        }
     }
 
     /** Everything below this instance, depth first, this one first. */

@@ -163,4 +163,20 @@ class HclModuleSemanticsTest {
                 """);
         assertEquals("ex-fargate", resource(read("fargate"), "aws_ecs_task_definition.t").value("family"));
     }
+
+    @Test
+    void anArgumentTheCalledModuleDoesNotDeclareIsANotice() throws IOException {
+        write("main.tf", """
+                module "m" {
+                  source  = "./m"
+                  name    = "app"
+                  nmae    = "typo"
+                }
+                """);
+        write("m/main.tf", "variable \"name\" {}\nresource \"aws_iam_role\" \"r\" {\n  name = var.name\n}\n");
+        Infrastructure infrastructure = read(".");
+        assertEquals("app", resource(infrastructure, "module.m.aws_iam_role.r").value("name"));
+        assertEquals(List.of("module.m: argument \"nmae\" (main.tf:4) is not a variable of m; terraform would refuse it, "
+                + "roleplan ignores it"), notices(infrastructure));
+    }
 }
