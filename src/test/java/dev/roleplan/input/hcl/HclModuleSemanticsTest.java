@@ -179,4 +179,35 @@ class HclModuleSemanticsTest {
         assertEquals(List.of("module.m: argument \"nmae\" (main.tf:4) is not a variable of m; terraform would refuse it, "
                 + "roleplan ignores it"), notices(infrastructure));
     }
+
+    @Test
+    void attributesTheProviderAlwaysSetsCompareWithNullAsInTerraform() throws IOException {
+        write("main.tf", """
+                data "aws_ssm_parameter" "image" {
+                  name = "/images/router"
+                }
+                data "aws_vpc" "main" {
+                  id = "vpc-1"
+                }
+                resource "aws_iam_role" "r" {
+                  name = "r"
+                }
+                locals {
+                  definition = { image = data.aws_ssm_parameter.image.value, user = null }
+                  trimmed    = { for k, v in local.definition : k => v if v != null }
+                }
+                resource "aws_ecs_task_definition" "t" {
+                  family                = "t"
+                  container_definitions = jsonencode([local.trimmed])
+                  task_role_arn         = aws_iam_role.r.arn != null ? aws_iam_role.r.arn : "none"
+                  execution_role_arn    = data.aws_vpc.main.cidr_block != null ? "yes" : "no"
+                }
+                """);
+        Resource td = resource(read("."), "aws_ecs_task_definition.t");
+        assertEquals("[{\"image\":\"${data.aws_ssm_parameter.image.value}\"}]", td.value("container_definitions"));
+        assertEquals(List.of(new Reference(Address.of("aws_iam_role.r"), "arn")),
+                assertInstanceOf(UnknownValue.class, td.value("task_role_arn")).references());
+        // an attribute a provider may leave null stays unknown when compared with null
+        assertInstanceOf(UnknownValue.class, td.value("execution_role_arn"));
+    }
 }
