@@ -543,7 +543,11 @@ final class ModuleInstance {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("key", collection instanceof List<?> ? entry.getKey() : entry.getKey());
             item.put("value", entry.getValue());
-            appendBlock(out, type, body(content.body(), content.range(), scope.with(Map.of(iterator, item)), Set.of()));
+            // A block made from an object written elsewhere (a caller's list of statements given to a module) is
+            // placed where that object is written: that is where its author can change it.
+            dev.roleplan.input.hcl.syntax.SourceRange where = Values.force(entry.getValue()) instanceof PositionedMap p && p.range() != null
+                    ? p.range() : content.range();
+            appendBlock(out, type, body(content.body(), where, scope.with(Map.of(iterator, item)), Set.of()));
         }
         if (!out.containsKey(type)) {
             out.put(type, new ArrayList<>());

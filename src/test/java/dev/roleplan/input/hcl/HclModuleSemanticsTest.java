@@ -5,6 +5,7 @@ import dev.roleplan.model.Infrastructure;
 import dev.roleplan.model.Notice;
 import dev.roleplan.model.Reference;
 import dev.roleplan.model.Resource;
+import dev.roleplan.model.SourceLocation;
 import dev.roleplan.model.UnknownValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -209,5 +210,52 @@ class HclModuleSemanticsTest {
                 assertInstanceOf(UnknownValue.class, td.value("task_role_arn")).references());
         // an attribute a provider may leave null stays unknown when compared with null
         assertInstanceOf(UnknownValue.class, td.value("execution_role_arn"));
+    }
+
+    @Test
+    void aStatementAModuleBuildsFromItsCallersListIsPlacedInTheCallersFile() throws IOException {
+        write("main.tf", """
+                module "svc" {
+                  source = "./svc"
+                  statements = [
+                    {
+                      actions   = ["s3:GetObject"]
+                      resources = ["*"]
+                    },
+                  ]
+                }
+                """);
+        write("svc/main.tf", """
+                variable "statements" {
+                  type = list(object({
+                    actions   = list(string)
+                    resources = optional(list(string), ["*"])
+                  }))
+                }
+                data "aws_iam_policy_document" "d" {
+                  statement {
+                    actions   = ["logs:PutLogEvents"]
+                    resources = ["*"]
+                  }
+                  dynamic "statement" {
+                    for_each = var.statements
+                    content {
+                      actions   = statement.value.actions
+                      resources = statement.value.resources
+                    }
+                  }
+                  dynamic "statement" {
+                    for_each = ["fixed"]
+                    content {
+                      actions   = ["s3:ListBucket"]
+                      resources = ["*"]
+                    }
+                  }
+                }
+                """);
+        Infrastructure infrastructure = read(".");
+        String json = (String) resource(infrastructure, "module.svc.data.aws_iam_policy_document.d").value("json");
+        assertEquals(List.of(new SourceLocation("svc/main.tf", 8), new SourceLocation("main.tf", 4),
+                new SourceLocation("svc/main.tf", 21)), infrastructure.statementLocations().get(json));
     }
 }
