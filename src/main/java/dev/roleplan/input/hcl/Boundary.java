@@ -13,10 +13,16 @@ import java.nio.file.Path;
 record Boundary(Path dir, boolean repository) {
 
     static Boundary of(Path scanned) {
+        return of(scanned, Path.of(System.getProperty("user.home", "/")));
+    }
+
+    static Boundary of(Path scanned, Path userHome) {
         Path start = scanned.toAbsolutePath().normalize();
+        Path home = userHome.toAbsolutePath().normalize();
         for (Path p = start; p != null; p = p.getParent()) {
             if (Files.exists(p.resolve(".git"))) {
-                return new Boundary(p, true);
+                // a home directory kept in git (dotfiles) or a repository at / is not the project under review
+                return p.equals(home) || p.getParent() == null ? new Boundary(start, false) : new Boundary(p, true);
             }
         }
         return new Boundary(start, false);

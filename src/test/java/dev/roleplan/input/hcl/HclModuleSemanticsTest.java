@@ -106,6 +106,14 @@ class HclModuleSemanticsTest {
     }
 
     @Test
+    void aHomeDirectoryKeptInGitIsNotARepositoryBoundary() throws IOException {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.createDirectories(dir.resolve("projects/app"));
+        assertEquals(new Boundary(dir.resolve("projects/app"), false), Boundary.of(dir.resolve("projects/app"), dir));
+        assertEquals(new Boundary(dir, true), Boundary.of(dir.resolve("projects/app"), dir.resolve("elsewhere")));
+    }
+
+    @Test
     void anAttributeConfiguredAsNullIsComputedLikeAnUnsetOne() throws IOException {
         write("main.tf", """
                 variable "use_prefix" { default = true }
