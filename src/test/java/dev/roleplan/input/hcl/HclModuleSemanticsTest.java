@@ -266,4 +266,58 @@ class HclModuleSemanticsTest {
         assertEquals(List.of(new SourceLocation("svc/main.tf", 8), new SourceLocation("main.tf", 4),
                 new SourceLocation("svc/main.tf", 21)), infrastructure.statementLocations().get(json));
     }
+
+    @Test
+    void overrideFilesMergeIntoTheBlocksTheyName() throws IOException {
+        write("main.tf", """
+                resource "aws_iam_role" "task" {
+                  name = "task"
+                }
+                data "aws_iam_policy_document" "d" {
+                  statement {
+                    actions   = ["s3:*"]
+                    resources = ["*"]
+                  }
+                }
+                resource "aws_ecs_task_definition" "t" {
+                  family        = "t"
+                  task_role_arn = aws_iam_role.task.arn
+                }
+                """);
+        write("main_override.tf", """
+                resource "aws_ecs_task_definition" "t" {
+                  family = "overridden"
+                }
+                data "aws_iam_policy_document" "d" {
+                  statement {
+                    actions   = ["s3:GetObject"]
+                    resources = ["arn:aws:s3:::b/*"]
+                  }
+                }
+                resource "aws_iam_role" "missing" {
+                  name = "x"
+                }
+                """);
+        Infrastructure infrastructure = read(".");
+        Resource td = resource(infrastructure, "aws_ecs_task_definition.t");
+        assertEquals("overridden", td.value("family"));
+        assertEquals(List.of(new Reference(Address.of("aws_iam_role.task"), "arn")),
+                assertInstanceOf(UnknownValue.class, td.value("task_role_arn")).references());
+        assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::b/*\"}]}", resource(infrastructure, "data.aws_iam_policy_document.d").value("json"));
+        assertEquals(List.of("main_override.tf:10: resource \"aws_iam_role\" \"missing\" overrides nothing (no such block in "
+                + "the other files); terraform refuses this, roleplan ignores it"), notices(infrastructure));
+    }
+
+    @Test
+    void aDuplicateBlockIsANoticeAndTheFirstIsKept() throws IOException {
+        write("a.tf", "resource \"aws_iam_role\" \"r\" {\n  name = \"first\"\n}\nlocals {\n  x = 1\n}\n");
+        write("b.tf", "resource \"aws_iam_role\" \"r\" {\n  name = \"second\"\n}\nlocals {\n  x = 2\n}\n");
+        Infrastructure infrastructure = read(".");
+        assertEquals("first", resource(infrastructure, "aws_iam_role.r").value("name"));
+        assertEquals(List.of(
+                "b.tf:1: resource \"aws_iam_role\" \"r\" is already defined at a.tf:1; terraform refuses a duplicate, roleplan keeps the first",
+                "b.tf:5: local.x is already defined at a.tf:5; terraform refuses a duplicate, roleplan keeps the first"),
+                notices(infrastructure));
+    }
 }
