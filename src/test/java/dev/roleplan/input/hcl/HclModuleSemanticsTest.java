@@ -320,4 +320,23 @@ class HclModuleSemanticsTest {
                 "b.tf:5: local.x is already defined at a.tf:5; terraform refuses a duplicate, roleplan keeps the first"),
                 notices(infrastructure));
     }
+
+    @Test
+    void theRegionDataSourceAnswersWithTheRegionItIsGivenOrTheProviders() throws IOException {
+        write("main.tf", """
+                data "aws_region" "given" {
+                  region = "us-east-1"
+                }
+                data "aws_region" "default" {
+                }
+                resource "aws_ecs_task_definition" "t" {
+                  family             = "${data.aws_region.given.region}-${data.aws_region.given.name}"
+                  execution_role_arn = data.aws_region.default.region
+                }
+                """);
+        Resource td = resource(read("."), "aws_ecs_task_definition.t");
+        assertEquals("us-east-1-us-east-1", td.value("family"));
+        assertEquals(List.of(new Reference(Address.of("data.aws_region.default"), "region")),
+                assertInstanceOf(UnknownValue.class, td.value("execution_role_arn")).references());
+    }
 }
