@@ -93,6 +93,11 @@ public final class Requirements {
         } else {
             String ref = leadingReference(image);
             if (ref == null || !Arns.referenceType(ref).endsWith("aws_ecr_repository") || !ref.endsWith(".repository_url")) {
+                if (image != null && image.contains("${")) {
+                    // an image known only after apply (read from an SSM parameter, say) may be in private ECR: say so, not guess
+                    notes.add("container \"" + c.name() + "\", image: " + image + " is known only after apply; cannot tell "
+                            + "whether it is pulled from a private ECR repository");
+                }
                 return; // public.ecr.aws, Docker Hub and other registries need no role (credentials come below)
             }
             repository = "${" + Arns.referenceTarget(ref) + ".arn}";

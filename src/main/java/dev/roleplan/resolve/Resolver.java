@@ -99,6 +99,11 @@ public final class Resolver {
                 // a container list roleplan could not fully read must be said, not silently analysed as fewer containers
                 definition.problems().forEach(problem -> notices.add(Notice.warning(input.input().path(),
                         definition.address() + ": " + problem)));
+                if (!quiet && definition.containers() instanceof Value.Unknown<?> unknown) {
+                    // rules about what the containers use skip this task definition: say so
+                    notices.add(Notice.info(input.input().path(), definition.address() + ": " + unknown.reason()
+                            + "; what its containers use is not checked"));
+                }
                 here.add(definition);
             }
             taskDefinitions.addAll(here);

@@ -91,6 +91,16 @@ class RequirementsTest {
     }
 
     @Test
+    void anImageKnownOnlyAfterApplyIsANoteNotAGuess() {
+        Model model = scene().region("eu-west-1").account(ACCOUNT).build(taskDefinition("aws_ecs_task_definition.app")
+                .container(container("log-router").image("${data.aws_ssm_parameter.router_image.value}")));
+        Requirements.Derivation d = Requirements.analyse(model.taskDefinitions().get(0), model);
+        assertEquals(List.of(), d.requirements());
+        assertEquals(List.of("container \"log-router\", image: ${data.aws_ssm_parameter.router_image.value} is known only "
+                + "after apply; cannot tell whether it is pulled from a private ECR repository"), d.notes());
+    }
+
+    @Test
     void otherRegistryWithCredentialsNeedsTheSecret() {
         String secret = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:dockerhub-AbC123";
         assertEquals(List.of("execution secretsmanager:GetSecretValue " + secret + " | app | repositoryCredentials.credentialsParameter"),

@@ -138,6 +138,18 @@ class ResolverTest {
     }
 
     @Test
+    void containerDefinitionsKnownOnlyAfterApplyAreSaidToBeUnchecked() {
+        Reference image = ref("data.aws_ssm_parameter.image", "value");
+        Resource td = resource("aws_ecs_task_definition.app", "aws_ecs_task_definition",
+                values("family", "app", "container_definitions", new UnknownValue("known after apply", List.of(image))),
+                Map.of("container_definitions", List.of(image)));
+        Model model = resolve(input("infra", td));
+        assertEquals(List.of(Notice.info("infra", "aws_ecs_task_definition.app: container_definitions is known only after "
+                + "apply (computed from data.aws_ssm_parameter.image.value); what its containers use is not checked")),
+                model.notices());
+    }
+
+    @Test
     void policiesReachARoleThroughEveryKindOfLink() {
         String doc = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\"}]}";
         Resource role = resource("aws_iam_role.app", "aws_iam_role", values("name", "app", "assume_role_policy", TRUST,

@@ -22,11 +22,13 @@ final class DataSources {
         switch (data.type()) {
             case "aws_iam_policy_document" -> body.put("json", PolicyDocumentRenderer.render(address, body, loader.session));
             case "aws_region" -> {
-                Object region = body.containsKey("name") ? body.get("name") : loader.providerRegion();
-                Object value = region != null ? region : Unknown.attribute(new Reference(Address.of(address), "name"));
-                body.putIfAbsent("name", value);
-                body.putIfAbsent("region", value);
-                body.putIfAbsent("id", value);
+                // name (provider v5) or region (v6, also the argument choosing another region), else the provider's
+                Object region = body.get("name") != null ? body.get("name")
+                        : body.get("region") != null ? body.get("region") : loader.providerRegion();
+                for (String attribute : List.of("name", "region", "id")) {
+                    body.putIfAbsent(attribute, region != null ? region
+                            : Unknown.attribute(new Reference(Address.of(address), attribute)).refinedNotNull());
+                }
             }
             case "aws_partition" -> {
                 Object region = loader.providerRegion();

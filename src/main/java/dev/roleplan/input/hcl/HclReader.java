@@ -49,6 +49,11 @@ public final class HclReader {
             "aws_iam_role_policy", List.of("id", "name"),
             "aws_ecs_task_definition", List.of("arn", "arn_without_revision", "id", "revision"));
 
+    /** What the provider computes on create for a resource type (roleplan's short list; empty when not listed). */
+    static List<String> computedAttributes(String type) {
+        return COMPUTED.getOrDefault(type, List.of());
+    }
+
     private final List<Path> varFiles;
     private final List<String> assignments;
 

@@ -18,13 +18,15 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Finds and reads module sources: local paths ({@code ./x}, {@code ../x}) relative to the calling module,
+ * Finds and reads module sources: local paths ({@code ./x}, {@code ../x}) relative to the calling module and
+ * inside the {@link Boundary},
  * anything else through {@code .terraform/modules/modules.json} when {@code terraform init} has run. Also
  * holds the root variables' values (tfvars) and the default AWS provider's settings.
  */
 final class Loader {
 
     final Path root;
+    final Boundary boundary;
     final Session session;
     final Map<String, Object> rootVariables = new LinkedHashMap<>();
     private final Map<Path, ModuleConfig> configs = new HashMap<>();
@@ -33,6 +35,7 @@ final class Loader {
 
     Loader(Path root, Session session) {
         this.root = root.toAbsolutePath().normalize();
+        this.boundary = Boundary.of(this.root);
         this.session = session;
         readModulesJson();
     }
@@ -66,7 +69,7 @@ final class Loader {
             throw new dev.roleplan.input.InputException(display, null, "variable file not found");
         }
         Body body = display.endsWith(".json") ? ModuleConfig.parseJsonValues(file, display) : ModuleConfig.parse(file, display);
-        ModuleFiles where = new ModuleFiles(root, root, session);
+        ModuleFiles where = new ModuleFiles(root, boundary, root, session);
         for (Attribute attribute : body.attributes()) {
             rootVariables.put(attribute.name(), Evaluator.eval(attribute.value(), Scope.only(Map.of(), where)));
             cliStrings.remove(attribute.name());
@@ -116,8 +119,8 @@ final class Loader {
         Path dir;
         if (source.startsWith("./") || source.startsWith("../")) {
             dir = caller.config.dir.resolve(source).normalize();
-            if (!dir.startsWith(root)) {
-                session.notice(callAddress + ": source \"" + source + "\" is outside the scanned directory; not analysed");
+            if (!boundary.contains(dir)) {
+                session.notice(callAddress + ": source \"" + source + "\" is outside " + boundary.description() + "; not analysed");
                 return null;
             }
         } else {

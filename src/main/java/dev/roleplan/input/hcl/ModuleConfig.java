@@ -42,17 +42,38 @@ final class ModuleConfig {
     static ModuleConfig load(Path root, Path dirOrFile, Session session) {
         boolean single = Files.isRegularFile(dirOrFile);
         ModuleConfig config = new ModuleConfig(single ? dirOrFile.toAbsolutePath().getParent() : dirOrFile.toAbsolutePath());
-        for (Path file : files(dirOrFile)) {
-            String display = root.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
-            if (file.getFileName().toString().endsWith(".tf.json")) {
-                config.add(parseJson(file, display));
-            } else {
-                HclParser.ParsedFile parsed = parseWithComments(file, display);
-                session.comments(parsed.comments());
-                config.add(parsed.body());
+        List<Path> files = files(dirOrFile);
+        // Override files are merged into the blocks of the other files after those are all read, as in Terraform.
+        for (boolean overrides : new boolean[] {false, true}) {
+            for (Path file : files) {
+                if (isOverrideFile(file) != overrides) {
+                    continue;
+                }
+                String display = root.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
+                Body body;
+                if (file.getFileName().toString().endsWith(".tf.json")) {
+                    body = parseJson(file, display);
+                } else {
+                    HclParser.ParsedFile parsed = parseWithComments(file, display);
+                    session.comments(parsed.comments());
+                    body = parsed.body();
+                }
+                if (overrides) {
+                    config.override(body, session);
+                } else {
+                    config.add(body, session);
+                }
             }
         }
         return config;
+    }
+
+    /** {@code override.tf}, {@code x_override.tf} and their {@code .tf.json} forms. */
+    static boolean isOverrideFile(Path file) {
+        String name = file.getFileName().toString();
+        String base = name.endsWith(".tf.json") ? name.substring(0, name.length() - ".tf.json".length())
+                : name.substring(0, name.length() - ".tf".length());
+        return base.equals("override") || base.endsWith("_override");
     }
 
     static List<Path> files(Path dirOrFile) {
@@ -119,35 +140,143 @@ final class ModuleConfig {
         }
     }
 
-    private void add(Body body) {
+    private void add(Body body, Session session) {
         for (Block block : body.blocks()) {
-            List<String> labels = block.labelValues();
-            switch (block.type()) {
-                case "variable" -> put(variables, labels, 1, block);
-                case "output" -> put(outputs, labels, 1, block);
-                case "module" -> put(calls, labels, 1, block);
-                case "provider" -> providers.add(block);
-                case "locals" -> block.body().attributes().forEach(a -> locals.put(a.name(), a));
-                case "resource" -> {
-                    if (labels.size() == 2) {
-                        resources.put(labels.get(0) + "." + labels.get(1), block);
+            Map<String, Block> into = blocksOf(block);
+            String key = keyOf(block);
+            if (into != null && key != null) {
+                Block first = into.get(key);
+                if (first != null) {
+                    session.notice(where(block) + ": " + describe(block) + " is already defined at " + where(first)
+                            + "; terraform refuses a duplicate, roleplan keeps the first");
+                } else {
+                    into.put(key, block);
+                }
+            } else if (block.type().equals("provider")) {
+                providers.add(block);
+            } else if (block.type().equals("locals")) {
+                for (Attribute local : block.body().attributes()) {
+                    Attribute first = locals.get(local.name());
+                    if (first != null) {
+                        session.notice(local.range().file() + ":" + local.range().line() + ": local." + local.name()
+                                + " is already defined at " + first.range().file() + ":" + first.range().line()
+                                + "; terraform refuses a duplicate, roleplan keeps the first");
+                    } else {
+                        locals.put(local.name(), local);
                     }
                 }
-                case "data" -> {
-                    if (labels.size() == 2) {
-                        resources.put("data." + labels.get(0) + "." + labels.get(1), block);
+            }
+            // terraform, moved, import, check, removed blocks hold nothing roleplan analyses
+        }
+    }
+
+    /**
+     * An override file's blocks merged into the blocks they name: each attribute replaces the original's,
+     * each nested block type replaces all the original's blocks of that type (Terraform's override rules).
+     */
+    private void override(Body body, Session session) {
+        for (Block block : body.blocks()) {
+            Map<String, Block> into = blocksOf(block);
+            String key = keyOf(block);
+            if (into != null && key != null) {
+                Block original = into.get(key);
+                if (original == null) {
+                    session.notice(where(block) + ": " + describe(block) + " overrides nothing (no such block in the "
+                            + "other files); terraform refuses this, roleplan ignores it");
+                } else {
+                    into.put(key, merged(original, block));
+                }
+            } else if (block.type().equals("provider")) {
+                int index = -1;
+                for (int i = 0; i < providers.size(); i++) {
+                    if (providers.get(i).labelValues().equals(block.labelValues()) && java.util.Objects.equals(alias(providers.get(i)), alias(block))) {
+                        index = i;
                     }
                 }
-                default -> {
-                    // terraform, moved, import, check, removed blocks hold nothing roleplan analyses
+                if (index < 0) {
+                    session.notice(where(block) + ": " + describe(block) + " overrides nothing (no such block in the "
+                            + "other files); terraform refuses this, roleplan ignores it");
+                } else {
+                    providers.set(index, merged(providers.get(index), block));
+                }
+            } else if (block.type().equals("locals")) {
+                for (Attribute local : block.body().attributes()) {
+                    if (!locals.containsKey(local.name())) {
+                        session.notice(local.range().file() + ":" + local.range().line() + ": local." + local.name()
+                                + " overrides nothing (no such local in the other files); terraform refuses this, roleplan ignores it");
+                    } else {
+                        locals.put(local.name(), local);
+                    }
                 }
             }
         }
     }
 
-    private static void put(Map<String, Block> into, List<String> labels, int count, Block block) {
-        if (labels.size() == count) {
-            into.put(labels.get(0), block);
+    private static Block merged(Block original, Block override) {
+        java.util.Set<String> attributes = new java.util.HashSet<>();
+        java.util.Set<String> blockTypes = new java.util.HashSet<>();
+        for (dev.roleplan.input.hcl.syntax.BodyItem item : override.body().items()) {
+            if (item instanceof Attribute a) {
+                attributes.add(a.name());
+            } else if (item instanceof Block b) {
+                blockTypes.add(nestedType(b));
+            }
         }
+        List<dev.roleplan.input.hcl.syntax.BodyItem> items = new ArrayList<>();
+        for (dev.roleplan.input.hcl.syntax.BodyItem item : original.body().items()) {
+            boolean replaced = item instanceof Attribute a ? attributes.contains(a.name())
+                    : item instanceof Block b && blockTypes.contains(nestedType(b));
+            if (!replaced) {
+                items.add(item);
+            }
+        }
+        items.addAll(override.body().items());
+        return new Block(original.type(), original.labels(), new Body(items, original.body().range()),
+                original.typeRange(), original.range());
+    }
+
+    /** A nested block's type; a {@code dynamic "x"} block stands for blocks of type x. */
+    private static String nestedType(Block block) {
+        return block.type().equals("dynamic") && block.labels().size() == 1 ? block.labels().get(0).value() : block.type();
+    }
+
+    private static String alias(Block provider) {
+        Attribute alias = provider.body().attribute("alias").orElse(null);
+        return alias != null && alias.value() instanceof dev.roleplan.input.hcl.syntax.Expression.TemplateExpr t
+                && t.isStringLiteral() ? t.literalValue() : null;
+    }
+
+    /** The map a block of this kind is kept in, or null (providers, locals and blocks roleplan does not keep). */
+    private Map<String, Block> blocksOf(Block block) {
+        return switch (block.type()) {
+            case "variable" -> variables;
+            case "output" -> outputs;
+            case "module" -> calls;
+            case "resource", "data" -> resources;
+            default -> null;
+        };
+    }
+
+    /** The key of a block in its map; null when its labels are not the expected ones. */
+    private static String keyOf(Block block) {
+        List<String> labels = block.labelValues();
+        return switch (block.type()) {
+            case "variable", "output", "module" -> labels.size() == 1 ? labels.get(0) : null;
+            case "resource" -> labels.size() == 2 ? labels.get(0) + "." + labels.get(1) : null;
+            case "data" -> labels.size() == 2 ? "data." + labels.get(0) + "." + labels.get(1) : null;
+            default -> null;
+        };
+    }
+
+    private static String where(Block block) {
+        return block.range().file() + ":" + block.range().line();
+    }
+
+    private static String describe(Block block) {
+        StringBuilder out = new StringBuilder(block.type());
+        for (String label : block.labelValues()) {
+            out.append(" \"").append(label).append('"');
+        }
+        return out.toString();
     }
 }

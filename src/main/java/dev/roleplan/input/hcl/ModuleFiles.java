@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A module's directory inside the scanned tree. {@code file()} and {@code templatefile()} read through it and
- * cannot leave the tree: a configuration under review must not make roleplan read the reviewer's files.
+ * A module's directory. {@code file()} and {@code templatefile()} read through it and cannot leave the
+ * boundary (the repository holding the scanned directory, else the scanned directory itself): a configuration
+ * under review must not make roleplan read the reviewer's files.
  */
-record ModuleFiles(Path root, Path dir, Session session) {
+record ModuleFiles(Path root, Boundary boundary, Path dir, Session session) {
 
     /** {@code path.module} as Terraform gives it: relative to the root module, "." for the root itself. */
     String pathModule() {
@@ -20,14 +21,14 @@ record ModuleFiles(Path root, Path dir, Session session) {
     /** The text of a file, or null (with a notice) when it is outside the tree or unreadable. */
     String read(String path, String function) {
         Path resolved = (Path.of(path).isAbsolute() ? Path.of(path) : root.resolve(path)).normalize();
-        if (!resolved.startsWith(root.normalize())) {
-            session.notice(function + "(\"" + path + "\") reads outside the scanned directory; its value is unknown");
+        if (!boundary.contains(resolved)) {
+            session.notice(function + "(\"" + path + "\") reads outside " + boundary.description() + "; its value is unknown");
             return null;
         }
         try {
             Path real = resolved.toRealPath();
-            if (!real.startsWith(root.toRealPath())) {
-                session.notice(function + "(\"" + path + "\") leads outside the scanned directory; its value is unknown");
+            if (!boundary.containsReal(real)) {
+                session.notice(function + "(\"" + path + "\") leads outside " + boundary.description() + "; its value is unknown");
                 return null;
             }
             return Files.readString(real, StandardCharsets.UTF_8);

@@ -47,7 +47,7 @@ final class ModuleInstance {
         this.parent = parent;
         this.call = call;
         this.callScope = callScope;
-        this.files = new ModuleFiles(loader.root, config.dir, loader.session);
+        this.files = new ModuleFiles(loader.root, loader.boundary, config.dir, loader.session);
         for (String key : config.resources.keySet()) {
             if (!key.startsWith("data.")) {
                 resourceTypes.add(key.substring(0, key.indexOf('.')));
@@ -104,7 +104,9 @@ final class ModuleInstance {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("module", files.pathModule());
                 p.put("root", ".");
-                p.put("cwd", ".");
+                // Terraform's path.cwd is absolute (examples name things after basename(path.cwd)); the scanned
+                // directory stands for the directory terraform plan would run in.
+                p.put("cwd", loader.root.toString().replace('\\', '/'));
                 return p;
             }
             case "terraform":
@@ -196,14 +198,21 @@ final class ModuleInstance {
                         Scope.only(Map.of(), files));
             }
             if (loader.rootVariables.containsKey(name)) {
-                return loader.rootVariables.get(name);
+                Object given = loader.rootVariables.get(name);
+                if (given != null || !nonNullable(declaration)) {
+                    return given;
+                }
             }
         } else {
             Attribute argument = call.body().attribute(name).orElse(null);
             if (argument != null) {
-                return Evaluator.eval(argument.value(), callScope);
+                Object given = Evaluator.eval(argument.value(), callScope);
+                if (given != null || !nonNullable(declaration)) {
+                    return given;
+                }
             }
         }
+        // Unset, or null given to a variable declared nullable = false: Terraform takes the default.
         Attribute defaultValue = declaration.body().attribute("default").orElse(null);
         if (defaultValue != null) {
             return Evaluator.eval(defaultValue.value(), Scope.only(Map.of(), files));
@@ -213,6 +222,11 @@ final class ModuleInstance {
                     List.of(new Reference(Address.of("var." + name), null)));
         }
         return null;
+    }
+
+    private boolean nonNullable(Block declaration) {
+        Attribute nullable = declaration.body().attribute("nullable").orElse(null);
+        return nullable != null && Boolean.FALSE.equals(Evaluator.eval(nullable.value(), Scope.only(Map.of(), files)));
     }
 
     Object local(String name) {
@@ -417,6 +431,7 @@ final class ModuleInstance {
         }
         List<ModuleInstance> out = new ArrayList<>();
         children.put(callName, out);
+        reportUndeclaredArguments(block, childConfig, callAddress);
         for (Expansion expansion : expand(block, scope(), callAddress)) {
             String childPath = callAddress + keySuffix(expansion.key());
             ModuleInstance child = new ModuleInstance(loader, childConfig, childPath, this, block, expansion.scope());
@@ -424,6 +439,20 @@ final class ModuleInstance {
             out.add(child);
         }
         return out;
+    }
+
+    private static final Set<String> MODULE_META = Set.of("source", "version", "count", "for_each", "providers", "depends_on");
+
+    /** An argument the called module does not declare: Terraform refuses the configuration; roleplan says so and ignores it. */
+    private void reportUndeclaredArguments(Block call, ModuleConfig childConfig, String callAddress) {
+        for (Attribute argument : call.body().attributes()) {
+            String name = argument.name();
+            if (!MODULE_META.contains(name) && !childConfig.variables.containsKey(name)) {
+                loader.session.notice(callAddress + ": argument \"" + name + "\" (" + argument.range().file() + ":"
+                        + argument.range().line() + ") is not a variable of " + new ModuleFiles(loader.root, loader.boundary,
+                        childConfig.dir, loader.session).pathModule() + "; terraform would refuse it, roleplan ignores it");
+            }
+        }
     }
 
     /** Everything below this instance, depth first, this one first. */
@@ -514,7 +543,11 @@ final class ModuleInstance {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("key", collection instanceof List<?> ? entry.getKey() : entry.getKey());
             item.put("value", entry.getValue());
-            appendBlock(out, type, body(content.body(), content.range(), scope.with(Map.of(iterator, item)), Set.of()));
+            // A block made from an object written elsewhere (a caller's list of statements given to a module) is
+            // placed where that object is written: that is where its author can change it.
+            dev.roleplan.input.hcl.syntax.SourceRange where = Values.force(entry.getValue()) instanceof PositionedMap p && p.range() != null
+                    ? p.range() : content.range();
+            appendBlock(out, type, body(content.body(), where, scope.with(Map.of(iterator, item)), Set.of()));
         }
         if (!out.containsKey(type)) {
             out.put(type, new ArrayList<>());

@@ -27,6 +27,11 @@ final class Operators {
             boolean equal = left == right;
             return operator == BinaryOperator.EQUAL ? equal : !equal;
         }
+        if ((operator == BinaryOperator.EQUAL || operator == BinaryOperator.NOT_EQUAL)
+                && (left == null && right instanceof Unknown u && u.notNull() || right == null && left instanceof Unknown u2 && u2.notNull())) {
+            // An unknown known not to be null (an attribute the provider always sets) compares with null as Terraform does.
+            return operator == BinaryOperator.NOT_EQUAL;
+        }
         if (Unknown.containsUnknown(left) || Unknown.containsUnknown(right)) {
             return Unknown.merge("known after apply", java.util.Arrays.asList(left, right));
         }

@@ -93,7 +93,9 @@ final class ResourceInstance implements LazyObject {
     private Object compute(String name) {
         Reference self = new Reference(Address.of(address()), name);
         Map<String, Object> evaluated = body();
-        if (evaluated.containsKey(name)) {
+        // A configured null is the attribute left unset, as in Terraform: one the provider computes
+        // (a role's name beside name_prefix) is then known only after apply, like any unset attribute.
+        if (evaluated.get(name) != null) {
             Object value = evaluated.get(name);
             if (value instanceof Unknown u) {
                 Set<Reference> references = new LinkedHashSet<>();
@@ -107,7 +109,30 @@ final class ResourceInstance implements LazyObject {
         if (configured != null && META.contains(name)) {
             return Evaluator.eval(configured.value(), scope);
         }
-        return Unknown.attribute(self);
+        Unknown unknown = Unknown.attribute(self);
+        return alwaysSet(name) ? unknown.refinedNotNull() : unknown;
+    }
+
+    /**
+     * Data-source attributes the provider always returns: Terraform reads these data sources while planning,
+     * so their values are known to it (only roleplan, offline, lacks them) and never null.
+     */
+    private static final Map<String, Set<String>> DATA_ALWAYS_SET = Map.of(
+            "aws_ssm_parameter", Set.of("arn", "name", "type", "value", "version"),
+            "aws_secretsmanager_secret", Set.of("arn", "name"),
+            "aws_kms_key", Set.of("arn", "key_id"),
+            "aws_ecr_repository", Set.of("arn", "name", "registry_id", "repository_url"),
+            "aws_iam_role", Set.of("arn", "name", "unique_id"));
+
+    /** Whether the provider always sets this unset attribute: every resource's id and AWS ARN, and the table above. */
+    private boolean alwaysSet(String name) {
+        if (name.equals("id")) {
+            return true;
+        }
+        if (!isData()) {
+            return name.equals("arn") && type().startsWith("aws_") || HclReader.computedAttributes(type()).contains(name);
+        }
+        return DATA_ALWAYS_SET.getOrDefault(type(), Set.of()).contains(name);
     }
 
     @Override

@@ -93,7 +93,8 @@ final class TypeConstraint {
     }
 
     private static Object object(Expression.ObjectCons attributes, Map<?, ?> value, Scope scope) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        // the converted object is still the one written there: keep its position for statements built from it
+        Map<String, Object> out = value instanceof PositionedMap p ? new PositionedMap(p.range()) : new LinkedHashMap<>();
         for (Expression.ObjectItem item : attributes.items()) {
             String name = item.bareName();
             if (name == null) {

@@ -14,14 +14,26 @@ import java.util.Set;
  * {@link dev.roleplan.model.Statement} documents), so a policy built with {@code jsonencode} keeps its known
  * actions and resources. Leaves the front end as a {@link UnknownValue}.
  */
-record Unknown(String reason, List<Reference> references, String text, boolean error) {
+record Unknown(String reason, List<Reference> references, String text, boolean error, boolean notNull) {
 
     Unknown {
         references = List.copyOf(references);
     }
 
+    Unknown(String reason, List<Reference> references, String text, boolean error) {
+        this(reason, references, text, error, false);
+    }
+
     Unknown(String reason, List<Reference> references, String text) {
-        this(reason, references, text, false);
+        this(reason, references, text, false, false);
+    }
+
+    /**
+     * The same unknown, known not to be null (Terraform's "refined" unknown): an attribute the provider always
+     * sets, such as a resource's {@code arn}. {@code x != null} is then known, as in Terraform.
+     */
+    Unknown refinedNotNull() {
+        return new Unknown(reason, references, text, error, true);
     }
 
     /** What Terraform would reject (a missing attribute, a wrong type): {@code try} and {@code can} catch it. */
