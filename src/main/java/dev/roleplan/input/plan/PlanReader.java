@@ -431,7 +431,7 @@ public final class PlanReader {
                     default -> SkippingJsonFactory.skip(p);
                 }
             }
-            if (!h.analysed(path(), "resource")) {
+            if (!h.analysed(this::path, "resource")) {
                 return;
             }
             Raw raw = raw(h.address, h.mode, h.type, h.name);
@@ -472,8 +472,12 @@ public final class PlanReader {
                 return true;
             }
 
-            /** After the object: true when it is analysed (a relevant type in managed or data mode). */
-            boolean analysed(String where, String what) throws InputException {
+            /**
+             * After the object: true when it is analysed (a relevant type in managed or data mode).
+             *
+             * @param where where the resource is, built only for an error (most resources are not analysed)
+             */
+            boolean analysed(java.util.function.Supplier<String> where, String what) throws InputException {
                 if (irrelevant) {
                     return false;
                 }
@@ -484,7 +488,7 @@ public final class PlanReader {
                     return false;
                 }
                 if (address == null) {
-                    throw new InputException(file, where, "a " + type + " " + what + " has no address");
+                    throw new InputException(file, where.get(), "a " + type + " " + what + " has no address");
                 }
                 if (!"managed".equals(mode) && !"data".equals(mode)) {
                     // OpenTofu writes "ephemeral" changes with nulled values; nothing to analyse in them.
@@ -536,10 +540,10 @@ public final class PlanReader {
                     default -> SkippingJsonFactory.skip(p);
                 }
             }
-            String where = "resource_changes[" + index + "]";
-            if (!h.analysed(where, "change")) {
+            if (!h.analysed(() -> "resource_changes[" + index + "]", "change")) {
                 return;
             }
+            String where = "resource_changes[" + index + "]";
             String address = h.address;
             if (deposed != null) {
                 skippedDeposed++;
