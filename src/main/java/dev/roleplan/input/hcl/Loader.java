@@ -135,11 +135,25 @@ final class Loader {
             session.notice(callAddress + ": module directory " + root.relativize(dir) + " does not exist");
             return null;
         }
+        if (!insideBoundary(dir)) {
+            // a symbolic link, or a modules.json Dir, that leads outside: never read what the change cannot vouch for
+            session.notice(callAddress + ": module directory for source \"" + source + "\" is outside "
+                    + boundary.description() + "; not analysed");
+            return null;
+        }
         if (calledFromItself(caller, dir)) {
             session.notice(callAddress + ": module source \"" + source + "\" calls itself; the cycle is not followed");
             return null;
         }
         return configs.computeIfAbsent(dir, d -> ModuleConfig.load(root, d, session));
+    }
+
+    private boolean insideBoundary(Path dir) {
+        try {
+            return boundary.contains(dir) && boundary.containsReal(dir.toRealPath());
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static boolean calledFromItself(ModuleInstance caller, Path dir) {

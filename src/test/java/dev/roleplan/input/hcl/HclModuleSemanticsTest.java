@@ -106,6 +106,33 @@ class HclModuleSemanticsTest {
     }
 
     @Test
+    void aModuleDirectoryThatLinksOrPointsOutsideIsNotRead() throws IOException {
+        Files.createDirectories(dir.resolve("repo/.git"));
+        write("outside/main.tf", "resource \"aws_iam_role\" \"r\" {\n  name = \"x\"\n}\n");
+        Files.createDirectories(dir.resolve("repo/app/modules"));
+        Files.createSymbolicLink(dir.resolve("repo/app/modules/linked"), dir.resolve("outside"));
+        write("repo/app/main.tf", """
+                module "linked" {
+                  source = "./modules/linked"
+                }
+                module "registry" {
+                  source = "example/hostile/aws"
+                }
+                """);
+        // a modules.json committed with the change must not send roleplan out of the repository either
+        write("repo/app/.terraform/modules/modules.json", """
+                {"Modules":[{"Key":"","Source":"","Dir":"."},
+                 {"Key":"registry","Source":"registry.terraform.io/example/hostile/aws","Version":"1.0.0","Dir":"../../outside"}]}
+                """);
+        Infrastructure infrastructure = read("repo/app");
+        assertEquals(List.of(), addresses(infrastructure));
+        assertEquals(List.of(
+                "module.linked: module directory for source \"./modules/linked\" is outside the repository; not analysed",
+                "module.registry: module directory for source \"example/hostile/aws\" is outside the repository; not analysed"),
+                notices(infrastructure));
+    }
+
+    @Test
     void aHomeDirectoryKeptInGitIsNotARepositoryBoundary() throws IOException {
         Files.createDirectories(dir.resolve(".git"));
         Files.createDirectories(dir.resolve("projects/app"));
