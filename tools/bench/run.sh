@@ -8,6 +8,9 @@
 # For each size: generates the plan (tools/gen-plan, cached by seed, size and generator version), then runs
 #   floor     a raw Jackson streaming pass that only tokenizes the file (tools/bench/RawTokenize.java)
 #   roleplan  java -jar target/roleplan.jar check FILE --format json --output /dev/null
+# Also start-up (roleplan --version), a small plan end to end, and `roleplan check DIR` on 1,000 generated .tf
+# files (HCL mode; the tree comes from tools/hcl-bench/run.sh).
+# The options bin/roleplan uses: ROLEPLAN_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" FLOOR_JAVA_OPTS=" "
 # REPEAT times each and reports the median wall time, CPU time (user+sys) and peak RSS measured by GNU time,
 # and the ratio roleplan/floor. Also start-up (roleplan --version) and a small plan end to end.
 #
@@ -150,6 +153,18 @@ echo "plan small: $PLAN ($(stat -c %s "$PLAN") bytes, $GEN_NOTE)" | tee -a "$RES
 measure small-roleplan java "${RP_OPTS[@]}" -jar "$ROLEPLAN_JAR" check "$PLAN" --format json --output /dev/null
 row "small" "roleplan check" "${M_WALL:--}" "${M_CPU:--}" "${M_RSS:--}" "-" "$M_STATUS"
 unset M_WALL M_CPU M_RSS
+
+# HCL mode: one root module of 1,000 generated .tf files (tools/hcl-bench writes them, and times the parser alone)
+HCL_TREE=target/hcl-bench/files
+if [ ! -d "$HCL_TREE" ]; then
+    bash tools/hcl-bench/run.sh >"$LOGDIR/hcl-bench.txt" 2>&1 || echo "bench: tools/hcl-bench/run.sh failed: see $LOGDIR/hcl-bench.txt" >&2
+fi
+if [ -d "$HCL_TREE" ]; then
+    echo "tree hcl1000: $HCL_TREE ($(find "$HCL_TREE" -name '*.tf' | wc -l) files, $(du -sk "$HCL_TREE" | cut -f1) KB)" | tee -a "$RESULTS"
+    measure hcl1000-roleplan java "${RP_OPTS[@]}" -jar "$ROLEPLAN_JAR" check "$HCL_TREE" --format json --output /dev/null
+    row "hcl1000" "roleplan check DIR" "${M_WALL:--}" "${M_CPU:--}" "${M_RSS:--}" "-" "$M_STATUS"
+    unset M_WALL M_CPU M_RSS
+fi
 
 for size in "${SIZES[@]}"; do
     plan_for "$size"

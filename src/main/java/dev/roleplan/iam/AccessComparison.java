@@ -6,6 +6,7 @@ import dev.roleplan.model.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,14 +157,21 @@ public final class AccessComparison {
         List<Entry> entries = new ArrayList<>();
         entries.addAll(c.oneWay(a, b, Kind.ADDED, Kind.NOW_UNCONDITIONAL));
         entries.addAll(c.oneWay(b, a, Kind.REMOVED, Kind.NOW_CONDITIONAL));
-        entries.sort(Comparator.comparing(Entry::kind).thenComparing(e -> e.action().toLowerCase(Locale.ROOT))
-                .thenComparing(Entry::resource).thenComparing(Entry::conditional));
+        sort(entries);
         List<Line> lines = new ArrayList<>();
         for (Kind kind : Kind.values()) {
             Side granting = kind.widens() ? a : b;
             lines.addAll(c.lines(kind, entries.stream().filter(e -> e.kind() == kind).toList(), granting.wildcards()));
         }
         return new Delta(entries, lines);
+    }
+
+    /** By kind, action in lower case, resource, conditional-ness; each action lower-cased once, not per comparison. */
+    private static void sort(List<Entry> entries) {
+        Map<String, String> lower = new HashMap<>();
+        Comparator<Entry> byLowerAction = Comparator.comparing(e -> lower.computeIfAbsent(e.action(), a -> a.toLowerCase(Locale.ROOT)));
+        entries.sort(Comparator.comparing(Entry::kind).thenComparing(byLowerAction)
+                .thenComparing(Entry::resource).thenComparing(Entry::conditional));
     }
 
     /** Equal documents in the same places (identity or boundary), whatever the policies are named. */
@@ -242,12 +250,13 @@ public final class AccessComparison {
     private List<Entry> oneWay(Side granting, Side other, Kind added, Kind unconditional) {
         Map<Signature, List<Raw>> results = new HashMap<>();
         List<Entry> out = new ArrayList<>();
-        for (String action : candidateActions(granting)) {
-            String lower = action.toLowerCase(Locale.ROOT);
+        for (ActionInfo info : candidateActions(granting)) {
+            String action = info.fullName();
+            String lower = info.lowerName();
             if (lower.equals(PolicyEvaluator.ALWAYS_ALLOWED)) {
                 continue; // always allowed, whatever the policies say
             }
-            boolean wildcardOnly = catalog.action(action).map(ActionInfo::isWildcardOnly).orElse(false);
+            boolean wildcardOnly = info.isWildcardOnly();
             Signature sig = new Signature(matches(granting, lower), matches(other, lower), wildcardOnly);
             List<Raw> raws = results.computeIfAbsent(sig, s -> compute(s, granting, other, added, unconditional));
             for (Raw r : raws) {
@@ -257,13 +266,12 @@ public final class AccessComparison {
         return out;
     }
 
-    private Set<String> candidateActions(Side side) {
-        Set<String> out = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    /** The catalog actions the side's identity Allow statements name, once each (entries are sorted later). */
+    private Set<ActionInfo> candidateActions(Side side) {
+        Set<ActionInfo> out = new LinkedHashSet<>();
         for (Stmt s : side.statements()) {
             if (!s.boundary() && s.statement().isAllow()) {
-                for (ActionInfo a : EffectivePermissions.actionsOf(s.statement(), catalog)) {
-                    out.add(catalog.fullName(a));
-                }
+                out.addAll(EffectivePermissions.actionsOf(s.statement(), catalog));
             }
         }
         return out;
@@ -489,9 +497,9 @@ public final class AccessComparison {
             String resource = g.getKey().get(0);
             boolean conditional = Boolean.parseBoolean(g.getKey().get(1));
             TreeSet<String> actions = g.getValue();
-            Universe universe = universe(resource);
-            if (actions.size() * 2 > universe.size()) {
-                out.add(new Line(kind, "*", resource, conditional, allExcept(universe, actions), actions.size()));
+            if (mostOfAllActions(actions.size(), resource)) {
+                out.add(new Line(kind, "*", resource, conditional, allExcept(universe(resource), new HashSet<>(actions)),
+                        actions.size()));
                 continue;
             }
             Map<String, TreeSet<String>> byService = new TreeMap<>();
@@ -506,6 +514,22 @@ public final class AccessComparison {
         }
         out.sort(Comparator.comparing(Line::service).thenComparing(Line::resource).thenComparing(Line::conditional));
         return out;
+    }
+
+    /**
+     * Whether {@code count} actions are more than half of every action a grant on this resource can mean. Asked
+     * first of the services read so far (a lower bound, since the actions all come from them), so that a
+     * lazily loaded catalog reads every service only when the answer may be yes.
+     */
+    private boolean mostOfAllActions(int count, String resource) {
+        if (!catalog.allRead()) {
+            int lowerBound = catalog.countRead(a -> (resource.equals("*") || !a.isWildcardOnly())
+                    && !a.lowerName().equals(PolicyEvaluator.ALWAYS_ALLOWED));
+            if (count * 2 <= lowerBound) {
+                return false;
+            }
+        }
+        return count * 2 > universe(resource).size();
     }
 
     /** Every action that a grant on this resource can mean (wildcard-only actions only on "*"). */
@@ -582,7 +606,9 @@ public final class AccessComparison {
         }
         candidates.add(service + ":*");
         List<String> parts = new ArrayList<>();
-        Set<String> done = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        // membership by exact name: entries and expansions both carry the catalog's spelling
+        Set<String> present = new HashSet<>(actions);
+        Set<String> done = new HashSet<>();
         // Broadest first, so "s3:*" wins over "s3:Get*" when both fit.
         List<Map.Entry<String, List<String>>> expanded = new ArrayList<>();
         for (String w : new LinkedHashSet<>(candidates)) {
@@ -598,8 +624,8 @@ public final class AccessComparison {
         expanded.sort(Comparator.comparing((Map.Entry<String, List<String>> e) -> -e.getValue().size())
                 .thenComparing(Map.Entry::getKey));
         for (Map.Entry<String, List<String>> w : expanded) {
-            List<String> covered = w.getValue().stream().filter(actions::contains).filter(a -> !done.contains(a)).toList();
-            List<String> missing = w.getValue().stream().filter(a -> !actions.contains(a)).toList();
+            List<String> covered = w.getValue().stream().filter(present::contains).filter(a -> !done.contains(a)).toList();
+            List<String> missing = w.getValue().stream().filter(a -> !present.contains(a)).toList();
             if (covered.size() >= 2 && missing.size() < covered.size()) {
                 parts.add(w.getKey() + (missing.isEmpty() ? "" : " except " + names(missing)));
                 done.addAll(covered);

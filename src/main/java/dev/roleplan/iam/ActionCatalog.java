@@ -65,6 +65,24 @@ public final class ActionCatalog {
         this.services = new LazyServices();
     }
 
+    /** Whether every service has been read (always, for a catalog loaded whole). */
+    public boolean allRead() {
+        return loaded.size() == prefixes.size();
+    }
+
+    /** How many actions of the services read so far pass {@code filter}: a lower bound for the whole catalog. */
+    public int countRead(java.util.function.Predicate<ActionInfo> filter) {
+        int n = 0;
+        for (Loaded l : loaded.values()) {
+            for (ActionInfo a : l.info().actions()) {
+                if (filter.test(a)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     /** How many services have been read (for tests of the lazy load). */
     int servicesRead() {
         return loaded.size();

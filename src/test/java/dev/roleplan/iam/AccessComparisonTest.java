@@ -189,4 +189,24 @@ class AccessComparisonTest {
                 PolicyParser.parse(doc(allow("\"s3:*\"", "\"*\""))))), null);
         assertTrue(compare(before, after).isEmpty());
     }
+
+    private static ActionCatalog freshLazyCatalog() throws java.io.IOException {
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
+                ActionCatalog.class.getResourceAsStream(ActionCatalog.RESOURCE))) {
+            return ActionCatalog.loadLazily(in);
+        }
+    }
+
+    @Test
+    void aLazyCatalogGivesTheSameLinesAndReadsEveryServiceOnlyWhenAGrantMayBeMostOfAllActions() throws Exception {
+        ActionCatalog lazy = freshLazyCatalog();
+        PolicySet few = policies(allow("[\"s3:Get*\",\"sqs:SendMessage\"]", "\"*\""));
+        Delta d = AccessComparison.compare(PolicySet.empty(), few, lazy);
+        assertEquals(lines(compare(PolicySet.empty(), few)), lines(d));
+        assertTrue(!lazy.allRead(), "S3's Get actions and one SQS action are not most of the services read: no need to read them all");
+
+        PolicySet most = policies(allow("\"*\"", "\"*\""), deny("\"s3:*\"", "\"*\""));
+        assertEquals(lines(compare(PolicySet.empty(), most)), lines(AccessComparison.compare(PolicySet.empty(), most, lazy)));
+        assertTrue(lines(compare(PolicySet.empty(), most)).get(0).startsWith("new: * except s3:*"));
+    }
 }
