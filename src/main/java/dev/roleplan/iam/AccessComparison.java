@@ -142,16 +142,32 @@ public final class AccessComparison {
 
     private final ActionCatalog catalog;
 
-    private AccessComparison(ActionCatalog catalog) {
+    private final Shared shared;
+
+    private AccessComparison(ActionCatalog catalog, Shared shared) {
         this.catalog = catalog;
+        this.shared = shared;
+    }
+
+    /**
+     * Work that comparisons of many roles can share (thread-safe): roles attaching the same policies ask the
+     * same question of the same statements for most actions (e.g. every action of an AWS-managed policy).
+     */
+    public static final class Shared {
+        private final Map<ComputeKey, List<Raw>> computed = new java.util.concurrent.ConcurrentHashMap<>();
     }
 
     public static Delta compare(PolicySet before, PolicySet after, ActionCatalog catalog) {
+        return compare(before, after, catalog, new Shared());
+    }
+
+    /** The same, sharing work with other comparisons made with {@code shared}. */
+    public static Delta compare(PolicySet before, PolicySet after, ActionCatalog catalog, Shared shared) {
         if (sameDocuments(before, after)) {
             // The same statements on both sides allow the same access: most roles of a plan do not change.
             return new Delta(List.of(), List.of());
         }
-        AccessComparison c = new AccessComparison(catalog);
+        AccessComparison c = new AccessComparison(catalog, shared);
         Side b = Side.of(before);
         Side a = Side.of(after);
         List<Entry> entries = new ArrayList<>();
@@ -243,6 +259,35 @@ public final class AccessComparison {
     private record Signature(List<Match> granting, List<Match> other, boolean wildcardOnly) {
     }
 
+    /**
+     * Everything {@link #compute} reads of a signature: for each matching statement, what it is (the policy and
+     * statement a finding names, effect, place, condition, resources) and whether each side has a boundary; not
+     * the action nor the roles' other statements. Equal keys give equal results, whichever comparison asks.
+     */
+    private record ComputeKey(List<MatchKey> granting, List<MatchKey> other, boolean grantingBounded,
+                              boolean otherBounded, boolean wildcardOnly, Kind added) {
+        static ComputeKey of(Signature sig, Side granting, Side other, Kind added) {
+            // whether a side has a boundary at all matters even when none of its statements match the action
+            return new ComputeKey(keys(sig.granting(), granting), keys(sig.other(), other), granting.hasBoundary(),
+                    other.hasBoundary(), sig.wildcardOnly(), added);
+        }
+
+        private static List<MatchKey> keys(List<Match> matches, Side side) {
+            List<MatchKey> out = new ArrayList<>(matches.size());
+            for (Match m : matches) {
+                Stmt s = side.statements().get(m.index());
+                Statement st = s.statement();
+                out.add(new MatchKey(s.policyId(), st.index(), st.sid(), st.effect(), s.boundary(), m.conditional(),
+                        st.resources()));
+            }
+            return out;
+        }
+    }
+
+    private record MatchKey(String policyId, int index, String sid, Statement.Effect effect, boolean boundary,
+                            boolean conditional, dev.roleplan.model.Patterns resources) {
+    }
+
     /** One result for a signature, before it is given its action. */
     private record Raw(Kind kind, String resource, boolean conditional, List<StatementRef> statements) {
     }
@@ -258,7 +303,8 @@ public final class AccessComparison {
             }
             boolean wildcardOnly = info.isWildcardOnly();
             Signature sig = new Signature(matches(granting, lower), matches(other, lower), wildcardOnly);
-            List<Raw> raws = results.computeIfAbsent(sig, s -> compute(s, granting, other, added, unconditional));
+            List<Raw> raws = results.computeIfAbsent(sig, s -> shared.computed.computeIfAbsent(
+                    ComputeKey.of(s, granting, other, added), k -> compute(s, granting, other, added, unconditional)));
             for (Raw r : raws) {
                 out.add(new Entry(r.kind(), action, r.resource(), r.conditional(), r.statements()));
             }

@@ -209,4 +209,29 @@ class AccessComparisonTest {
         assertEquals(lines(compare(PolicySet.empty(), most)), lines(AccessComparison.compare(PolicySet.empty(), most, lazy)));
         assertTrue(lines(compare(PolicySet.empty(), most)).get(0).startsWith("new: * except s3:*"));
     }
+
+    @Test
+    void comparisonsSharingWorkGiveWhatEachGivesAlone() {
+        String s3 = allow("\"s3:*\"", "\"arn:aws:s3:::assets/*\"");
+        String sqs = allow("\"sqs:SendMessage\"", "\"*\"");
+        String conditional = "{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\","
+                + "\"Condition\":{\"StringEquals\":{\"aws:SourceVpce\":\"vpce-1\"}}}";
+        List<PolicySet> sets = List.of(
+                PolicySet.empty(),
+                policies(s3, sqs),
+                policies(s3, sqs, deny("\"s3:DeleteObject\"", "\"*\"")),
+                // a boundary that names no S3 action still bounds S3: the shared work must know there is one
+                bounded(sqs, s3, sqs),
+                bounded(allow("\"s3:Get*\"", "\"*\""), s3, sqs),
+                policies(conditional, sqs),
+                policies(allow("\"*\"", "\"*\"")));
+        AccessComparison.Shared shared = new AccessComparison.Shared();
+        for (PolicySet before : sets) {
+            for (PolicySet after : sets) {
+                Delta alone = compare(before, after);
+                Delta together = AccessComparison.compare(before, after, ActionCatalog.get(), shared);
+                assertEquals(alone, together);
+            }
+        }
+    }
 }

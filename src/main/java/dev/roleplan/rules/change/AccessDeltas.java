@@ -81,8 +81,9 @@ public final class AccessDeltas {
             }
         }
         // Independent comparisons: in parallel on the pool the engine runs rules on (order kept by the stream).
+        AccessComparison.Shared shared = new AccessComparison.Shared();
         List<TaskDelta> out = new ArrayList<>(pairs.parallelStream()
-                .map(p -> compare(p.address(), p.kind(), p.before(), p.after()))
+                .map(p -> compare(p.address(), p.kind(), p.before(), p.after(), shared))
                 .filter(java.util.Objects::nonNull)
                 .toList());
         out.sort(java.util.Comparator.comparing(TaskDelta::taskDefinition).thenComparing(TaskDelta::kind));
@@ -92,7 +93,8 @@ public final class AccessDeltas {
     private record Pair(String address, RoleKind kind, TaskDefinition before, TaskDefinition after) {
     }
 
-    private static TaskDelta compare(String address, RoleKind kind, TaskDefinition before, TaskDefinition after) {
+    private static TaskDelta compare(String address, RoleKind kind, TaskDefinition before, TaskDefinition after,
+                                     AccessComparison.Shared shared) {
         RoleRef b = before == null ? RoleRef.absent(kind) : before.role(kind);
         RoleRef a = after == null ? RoleRef.absent(kind) : after.role(kind);
         if (!knowable(b) || !knowable(a)) {
@@ -100,7 +102,7 @@ public final class AccessDeltas {
         }
         List<String> unknown = new ArrayList<>();
         Delta delta = AccessComparison.compare(policies(b.role(), new ArrayList<>()), policies(a.role(), unknown),
-                ActionCatalog.get());
+                ActionCatalog.get(), shared);
         if (delta.isEmpty()) {
             return null;
         }
