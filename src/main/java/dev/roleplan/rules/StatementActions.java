@@ -6,6 +6,7 @@ import dev.roleplan.model.Patterns;
 import dev.roleplan.model.Statement;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,22 @@ public final class StatementActions {
         if (actions == null || actions.negated()) {
             return null;
         }
+        return MEMO.computeIfAbsent(actions, StatementActions::expandPatterns);
+    }
+
+    /**
+     * Expansions by Action element: several rules expand every statement of every role, and roles attaching
+     * the same AWS-managed policies repeat the same statements. Bounded, and pure (the catalog is bundled).
+     */
+    private static final Map<Patterns, List<ActionInfo>> MEMO = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Patterns, List<ActionInfo>> eldest) {
+                    return size() > 4_096;
+                }
+            });
+
+    private static List<ActionInfo> expandPatterns(Patterns actions) {
         ActionCatalog catalog = ActionCatalog.get();
         // De-duplicated by the catalog's interned lower-case names, then sorted by them: "*" expands to every
         // action, and the expansions arrive nearly sorted, which the sort finishes in about one pass.
@@ -41,7 +58,7 @@ public final class StatementActions {
         }
         List<ActionInfo> sorted = new ArrayList<>(out.values());
         sorted.sort(Comparator.comparing(ActionInfo::lowerName));
-        return sorted;
+        return List.copyOf(sorted);
     }
 
     /** True if the statement's Action names every action ({@code *} or {@code *:*}). */
