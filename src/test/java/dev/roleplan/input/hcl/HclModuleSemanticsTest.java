@@ -2,7 +2,6 @@ package dev.roleplan.input.hcl;
 
 import dev.roleplan.model.Address;
 import dev.roleplan.model.Infrastructure;
-import dev.roleplan.model.Notice;
 import dev.roleplan.model.Reference;
 import dev.roleplan.model.Resource;
 import dev.roleplan.model.SourceLocation;
@@ -15,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.roleplan.input.hcl.Infra.addresses;
+import static dev.roleplan.input.hcl.Infra.notices;
+import static dev.roleplan.input.hcl.Infra.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -36,20 +38,6 @@ class HclModuleSemanticsTest {
 
     private Infrastructure read(String sub) {
         return new HclReader().read(dir.resolve(sub));
-    }
-
-    private static Resource resource(Infrastructure infrastructure, String address) {
-        return infrastructure.resources().stream().filter(r -> r.address().text().equals(address)).findFirst()
-                .orElseThrow(() -> new AssertionError(address + " not in " + infrastructure.resources().stream()
-                        .map(r -> r.address().text()).toList()));
-    }
-
-    private static List<String> addresses(Infrastructure infrastructure) {
-        return infrastructure.resources().stream().map(r -> r.address().text()).toList();
-    }
-
-    private static List<String> notices(Infrastructure infrastructure) {
-        return infrastructure.notices().stream().map(Notice::message).toList();
     }
 
     private static final String SHARED_MODULE = """

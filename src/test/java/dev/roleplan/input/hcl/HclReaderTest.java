@@ -3,7 +3,6 @@ package dev.roleplan.input.hcl;
 import dev.roleplan.input.InputException;
 import dev.roleplan.model.Address;
 import dev.roleplan.model.Infrastructure;
-import dev.roleplan.model.Notice;
 import dev.roleplan.model.Reference;
 import dev.roleplan.model.Resource;
 import dev.roleplan.model.UnknownValue;
@@ -16,6 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static dev.roleplan.input.hcl.Infra.addresses;
+import static dev.roleplan.input.hcl.Infra.notices;
+import static dev.roleplan.input.hcl.Infra.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,20 +36,6 @@ class HclReaderTest {
 
     private Infrastructure read() {
         return new HclReader().read(dir);
-    }
-
-    private static Resource resource(Infrastructure infrastructure, String address) {
-        return infrastructure.resources().stream().filter(r -> r.address().text().equals(address)).findFirst()
-                .orElseThrow(() -> new AssertionError(address + " not in " + infrastructure.resources().stream()
-                        .map(r -> r.address().text()).toList()));
-    }
-
-    private static List<String> addresses(Infrastructure infrastructure) {
-        return infrastructure.resources().stream().map(r -> r.address().text()).toList();
-    }
-
-    private static List<String> notices(Infrastructure infrastructure) {
-        return infrastructure.notices().stream().map(Notice::message).toList();
     }
 
     @Test

@@ -1,0 +1,27 @@
+package dev.roleplan.input.hcl;
+
+import dev.roleplan.model.Infrastructure;
+import dev.roleplan.model.Notice;
+import dev.roleplan.model.Resource;
+
+import java.util.List;
+
+/** What the HCL reader tests ask of an Infrastructure: its resources by address, and its notices. */
+final class Infra {
+
+    private Infra() {
+    }
+
+    static Resource resource(Infrastructure infrastructure, String address) {
+        return infrastructure.resources().stream().filter(r -> r.address().text().equals(address)).findFirst()
+                .orElseThrow(() -> new AssertionError(address + " not in " + addresses(infrastructure)));
+    }
+
+    static List<String> addresses(Infrastructure infrastructure) {
+        return infrastructure.resources().stream().map(r -> r.address().text()).toList();
+    }
+
+    static List<String> notices(Infrastructure infrastructure) {
+        return infrastructure.notices().stream().map(Notice::message).toList();
+    }
+}
