@@ -20,24 +20,37 @@ final class Wiring {
 
     static Analyzer analyzer() {
         Resolver resolver = new Resolver();
-        return new Analyzer(planFrontend(new PlanReader()), hcl(new HclReader()), resolver::resolve);
+        return new Analyzer(planFrontend(PlanReader::new), hcl(new HclReader()), resolver::resolve);
     }
 
-    private static Frontend planFrontend(PlanReader reader) {
+    /**
+     * The plan reader is built on first use: {@code check} replaces it with one of the command line's limits,
+     * and other commands never read a plan, so building one up front was start-up time spent for nothing.
+     */
+    private static Frontend planFrontend(java.util.function.Supplier<PlanReader> make) {
         return new Frontend() {
+            private PlanReader reader;
+
+            private synchronized PlanReader reader() {
+                if (reader == null) {
+                    reader = make.get();
+                }
+                return reader;
+            }
+
             @Override
             public Infrastructure read(Path path) {
-                return reader.read(path);
+                return reader().read(path);
             }
 
             @Override
             public Infrastructure read(InputStream in, String displayName) {
-                return reader.read(in, displayName);
+                return reader().read(in, displayName);
             }
 
             @Override
             public Frontend withLimits(InputLimits limits) {
-                return planFrontend(new PlanReader(PlanReader.Options.of(limits)));
+                return planFrontend(() -> new PlanReader(PlanReader.Options.of(limits)));
             }
         };
     }
