@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code roleplan policy check|simulate}: the same IAM knowledge, applied to policy files directly. */
-@Command(name = "policy", description = {
+@Command(name = "policy", mixinStandardHelpOptions = true, description = {
         "Lint a policy document, or ask whether policies allow a request.",
         "",
         "Examples:",
@@ -44,7 +44,7 @@ final class PolicyCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: check or simulate");
     }
 
-    @Command(name = "check", sortOptions = false, description = {
+    @Command(name = "check", sortOptions = false, mixinStandardHelpOptions = true, description = {
             "Lint one IAM policy document with the statement rules (RP301-RP304, RP501-RP507).",
             "",
             "Prints the same report as `roleplan check`, with task_definition and role null. Exit code: 0 nothing",
@@ -89,7 +89,7 @@ final class PolicyCommand implements Runnable {
         }
     }
 
-    @Command(name = "simulate", sortOptions = false, description = {
+    @Command(name = "simulate", sortOptions = false, mixinStandardHelpOptions = true, description = {
             "Ask whether identity policies, within an optional permissions boundary, allow one request.",
             "",
             "Prints allowed, denied (explicit or implicit) or conditional, and the deciding statements.",
