@@ -35,10 +35,17 @@ class LauncherScriptTest {
         return new Run(p.waitFor(), out, err);
     }
 
-    /** A java that prints one argument per line and exits 7. */
+    /** A java that prints one argument per line, writes the archive it is asked to record, and exits 7. */
     private static Path fakeJava(Path dir) throws IOException {
         Path java = dir.resolve("java");
-        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\nexit 7\n");
+        Files.writeString(java, """
+                #!/bin/sh
+                for a in "$@"; do
+                    echo "$a"
+                    case "$a" in -XX:ArchiveClassesAtExit=*) echo recorded > "${a#-XX:ArchiveClassesAtExit=}" ;; esac
+                done
+                exit 7
+                """);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return java;
     }
@@ -46,7 +53,8 @@ class LauncherScriptTest {
     @Test
     void runsTheJarWithC1AndSerialGcAndPassesArgumentsThrough(@TempDir Path dir) throws Exception {
         Path jar = Files.writeString(dir.resolve("roleplan.jar"), "not really a jar");
-        Run r = run(fakeJava(dir), jar, Map.of("ROLEPLAN_JAVA_OPTS", "-Xmx1g"), "check", "a plan.json", "--fail-on", "high");
+        Run r = run(fakeJava(dir), jar, Map.of("ROLEPLAN_JAVA_OPTS", "-Xmx1g", "ROLEPLAN_CDS", "0"),
+                "check", "a plan.json", "--fail-on", "high");
         assertEquals(7, r.exit(), r.err());
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g", "-jar", jar.toString(),
                 "check", "a plan.json", "--fail-on", "high"), r.out().lines().toList());
@@ -65,6 +73,25 @@ class LauncherScriptTest {
         Files.setLastModifiedTime(archive, FileTime.fromMillis(999_000_000_000L)); // the jar was rebuilt since
         List<String> stale = run(fakeJava(dir), jar, Map.of(), "--version").out().lines().toList();
         assertTrue(stale.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")), stale.toString());
+        assertTrue(stale.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")), "recorded anew: " + stale);
+    }
+
+    @Test
+    void theFirstRunRecordsTheArchiveInPlaceAndKeepsItsExitCode(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("roleplan.jar"), "jar");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000_000_000L));
+        Run first = run(fakeJava(dir), jar, Map.of(), "check", "plan.json");
+        assertEquals(7, first.exit(), first.err());
+        List<String> args = first.out().lines().toList();
+        assertTrue(args.stream().anyMatch(a -> a.matches("-XX:ArchiveClassesAtExit=.*roleplan\\.jsa\\.[0-9]+\\.tmp")), args.toString());
+        assertTrue(args.contains("-Xlog:all=error:stderr"), "recording warnings stay quiet: " + args);
+        assertEquals(List.of("check", "plan.json"), args.subList(args.size() - 2, args.size()));
+        assertEquals("recorded\n", Files.readString(dir.resolve("roleplan.jsa")));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.toString().endsWith(".tmp")), "no temporary archive left behind");
+        }
+        List<String> next = run(fakeJava(dir), jar, Map.of(), "check", "plan.json").out().lines().toList();
+        assertTrue(next.contains("-XX:SharedArchiveFile=" + dir.resolve("roleplan.jsa")), next.toString());
     }
 
     @Test
