@@ -17,11 +17,11 @@ import dev.roleplan.rules.change.AccessDeltas.TaskDelta;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 @RuleInfo(id = "RP701", severity = Severity.INFO,
         summary = "After the change, a task definition's role allows access it did not allow before",
@@ -120,9 +120,9 @@ public final class ChangeGrantsNewAccess implements Rule {
      * some of it.
      */
     private static Finding mostSevereTrigger(RuleContext context, TaskDelta d, List<Entry> widening) {
-        Set<String> actions = new TreeSet<>();
-        Set<String> statements = new TreeSet<>();
-        Set<String> policies = new TreeSet<>();
+        Set<String> actions = new HashSet<>();
+        Set<String> statements = new HashSet<>();
+        Set<String> policies = new HashSet<>();
         for (Entry e : widening) {
             actions.add(e.action().toLowerCase(Locale.ROOT));
             for (StatementRef s : e.statements()) {
@@ -144,20 +144,44 @@ public final class ChangeGrantsNewAccess implements Rule {
         return best;
     }
 
-    private static boolean namesAny(String lower, Set<String> lowerActions) {
-        for (String a : lowerActions) {
-            int i = lower.indexOf(a);
-            while (i >= 0) {
-                int end = i + a.length();
-                boolean boundedLeft = i == 0 || !Character.isLetterOrDigit(lower.charAt(i - 1)) && lower.charAt(i - 1) != ':';
-                boolean boundedRight = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end));
-                if (boundedLeft && boundedRight) {
-                    return true;
+    /**
+     * Whether the lower-case message names one of the lower-case actions as a whole name: not preceded by a
+     * letter, digit or ':' and not followed by a letter or digit. Looked up from the message's side (the names
+     * around each ':'), not by searching the message for each of the thousands of actions a change may grant.
+     * Catalog action names are made of a-z, 0-9 and '-' around one ':'.
+     */
+    static boolean namesAny(String lower, Set<String> lowerActions) {
+        for (int colon = lower.indexOf(':'); colon >= 0; colon = lower.indexOf(':', colon + 1)) {
+            int left = colon;
+            while (left > 0 && nameChar(lower.charAt(left - 1))) {
+                left--;
+            }
+            int right = colon + 1;
+            while (right < lower.length() && nameChar(lower.charAt(right))) {
+                right++;
+            }
+            for (int start = left; start < colon; start++) {
+                boolean bounded = start == left
+                        ? start == 0 || !Character.isLetterOrDigit(lower.charAt(start - 1)) && lower.charAt(start - 1) != ':'
+                        : lower.charAt(start - 1) == '-';
+                if (!bounded) {
+                    continue;
                 }
-                i = lower.indexOf(a, i + 1);
+                for (int end = right; end > colon + 1; end--) {
+                    boolean endBounded = end == right
+                            ? end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end))
+                            : lower.charAt(end) == '-';
+                    if (endBounded && lowerActions.contains(lower.substring(start, end))) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
+    }
+
+    private static boolean nameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-';
     }
 
     /** An RP3xx/RP4xx finding with its message in lower case, for matching action names. */

@@ -13,6 +13,7 @@ import static dev.roleplan.testing.Fixtures.model;
 import static dev.roleplan.testing.Fixtures.role;
 import static dev.roleplan.testing.Fixtures.taskDefinition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChangeGrantsNewAccessTest {
 
@@ -157,5 +158,49 @@ class ChangeGrantsNewAccessTest {
         Model m = model(taskDefinition("aws_ecs_task_definition.api")
                 .task(taskRole("{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}")));
         assertEquals(List.of(), findings(m, rule));
+    }
+
+    /** The first implementation, searching the message for each action: the reference for the one in use. */
+    private static boolean namesAnyBySearch(String lower, java.util.Set<String> lowerActions) {
+        for (String a : lowerActions) {
+            for (int i = lower.indexOf(a); i >= 0; i = lower.indexOf(a, i + 1)) {
+                int end = i + a.length();
+                boolean boundedLeft = i == 0 || !Character.isLetterOrDigit(lower.charAt(i - 1)) && lower.charAt(i - 1) != ':';
+                boolean boundedRight = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end));
+                if (boundedLeft && boundedRight) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void findingAnActionNamedInAMessageAgreesWithSearchingForEachAction() {
+        java.util.List<String> names = java.util.List.of("s3:getobject", "s3:get", "s3-object-lambda:getobject",
+                "iam:passrole", "vpc-lattice:associateviaawsservice-eventsandstates", "ecr:getauthorizationtoken",
+                "lattice:associateviaawsservice", "sts:assumerole");
+        String[] pieces = {"s3", "s3-object-lambda", "vpc-lattice", "lattice", "iam", ":", ":", "getobject", "get",
+                "passrole", "associateviaawsservice", "-eventsandstates", "-", " ", ", ", "é", "x", "1", "*", "(", ")",
+                "sts:assumerole", "ecr:getauthorizationtoken"};
+        java.util.Random random = new java.util.Random(11);
+        int named = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder message = new StringBuilder();
+            for (int k = random.nextInt(8); k >= 0; k--) {
+                message.append(pieces[random.nextInt(pieces.length)]);
+            }
+            java.util.Set<String> actions = new java.util.HashSet<>();
+            for (String a : names) {
+                if (random.nextBoolean()) {
+                    actions.add(a);
+                }
+            }
+            boolean expected = namesAnyBySearch(message.toString(), actions);
+            assertEquals(expected, ChangeGrantsNewAccess.namesAny(message.toString(), actions),
+                    message + " with " + actions);
+            named += expected ? 1 : 0;
+        }
+        assertTrue(named > 500, "the random messages name an action often enough to test both answers: " + named);
     }
 }
