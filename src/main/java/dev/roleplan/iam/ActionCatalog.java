@@ -53,7 +53,7 @@ public final class ActionCatalog {
     /** Every service read already. */
     private ActionCatalog(Map<String, ServiceInfo> services, Map<String, ConditionKey> globalConditionKeys) {
         this(null, Map.of(), List.copyOf(services.keySet()), globalConditionKeys);
-        services.forEach((prefix, info) -> loaded.put(prefix, Loaded.of(info)));
+        services.forEach((prefix, info) -> loaded.put(prefix, counted(Loaded.of(info))));
     }
 
     private ActionCatalog(byte[] json, Map<String, CatalogReader.Range> ranges, List<String> prefixes,
@@ -70,17 +70,21 @@ public final class ActionCatalog {
         return loaded.size() == prefixes.size();
     }
 
-    /** How many actions of the services read so far pass {@code filter}: a lower bound for the whole catalog. */
-    public int countRead(java.util.function.Predicate<ActionInfo> filter) {
-        int n = 0;
-        for (Loaded l : loaded.values()) {
-            for (ActionInfo a : l.info().actions()) {
-                if (filter.test(a)) {
-                    n++;
-                }
-            }
-        }
-        return n;
+    /**
+     * How many actions the services read so far have (with {@code withWildcardOnly} false: that accept a
+     * resource ARN): a lower bound for the whole catalog, kept as services are read.
+     */
+    public int countRead(boolean withWildcardOnly) {
+        return withWildcardOnly ? actionsRead.get() : resourceActionsRead.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger actionsRead = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger resourceActionsRead = new java.util.concurrent.atomic.AtomicInteger();
+
+    private Loaded counted(Loaded l) {
+        actionsRead.addAndGet(l.info().actions().size());
+        resourceActionsRead.addAndGet((int) l.info().actions().stream().filter(a -> !a.isWildcardOnly()).count());
+        return l;
     }
 
     /** How many services have been read (for tests of the lazy load). */
@@ -98,7 +102,7 @@ public final class ActionCatalog {
         if (range == null) {
             return null;
         }
-        return loaded.computeIfAbsent(prefix, p -> Loaded.of(CatalogReader.readService(json, p, range)));
+        return loaded.computeIfAbsent(prefix, p -> counted(Loaded.of(CatalogReader.readService(json, p, range))));
     }
 
     /** The catalog's services as a map: keys without reading anything, values read on first use. */
