@@ -123,12 +123,14 @@ public final class ChangeGrantsNewAccess implements Rule {
         Set<String> actions = new HashSet<>();
         Set<String> statements = new HashSet<>();
         Set<String> policies = new HashSet<>();
+        Set<StatementRef> refs = new HashSet<>();
         for (Entry e : widening) {
             actions.add(e.action().toLowerCase(Locale.ROOT));
-            for (StatementRef s : e.statements()) {
-                statements.add(s.policyId() + "#" + (s.sid() != null && !s.sid().isEmpty() ? s.sid() : String.valueOf(s.index())));
-                policies.add(s.policyId());
-            }
+            refs.addAll(e.statements()); // thousands of entries share a handful of statements
+        }
+        for (StatementRef s : refs) {
+            statements.add(s.policyId() + "#" + (s.sid() != null && !s.sid().isEmpty() ? s.sid() : String.valueOf(s.index())));
+            policies.add(s.policyId());
         }
         Finding best = null;
         for (Risk risk : riskFindings(context).getOrDefault(d.taskDefinition() + "\u0000" + d.kind(), List.of())) {
