@@ -184,10 +184,20 @@ public final class AccessComparison {
 
     /** By kind, action in lower case, resource, conditional-ness; each action lower-cased once, not per comparison. */
     private static void sort(List<Entry> entries) {
+        List<Keyed> keyed = new ArrayList<>(entries.size());
         Map<String, String> lower = new HashMap<>();
-        Comparator<Entry> byLowerAction = Comparator.comparing(e -> lower.computeIfAbsent(e.action(), a -> a.toLowerCase(Locale.ROOT)));
-        entries.sort(Comparator.comparing(Entry::kind).thenComparing(byLowerAction)
-                .thenComparing(Entry::resource).thenComparing(Entry::conditional));
+        for (Entry e : entries) {
+            keyed.add(new Keyed(e, lower.computeIfAbsent(e.action(), a -> a.toLowerCase(Locale.ROOT))));
+        }
+        keyed.sort(Comparator.comparing((Keyed k) -> k.entry().kind()).thenComparing(Keyed::lowerAction)
+                .thenComparing(k -> k.entry().resource()).thenComparing(k -> k.entry().conditional()));
+        for (int i = 0; i < keyed.size(); i++) {
+            entries.set(i, keyed.get(i).entry());
+        }
+    }
+
+    /** An entry with its action in lower case, computed once for the sort. */
+    private record Keyed(Entry entry, String lowerAction) {
     }
 
     /** Equal documents in the same places (identity or boundary), whatever the policies are named. */
@@ -532,33 +542,47 @@ public final class AccessComparison {
      * author's wildcards where they fit.
      */
     private List<Line> lines(Kind kind, List<Entry> entries, Set<String> wildcards) {
-        Map<List<String>, TreeSet<String>> byResource = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
-                .thenComparing(k -> k.get(1)));
+        // Entries arrive sorted by action (lower case), and there is one per action and resource: grouping keeps
+        // that order, which for catalog names (letters, digits, '-', ':') is the case-insensitive order.
+        Map<String, Map<Boolean, List<String>>> byResource = new TreeMap<>();
         for (Entry e : entries) {
-            byResource.computeIfAbsent(List.of(e.resource(), String.valueOf(e.conditional())),
-                    k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)).add(e.action());
+            byResource.computeIfAbsent(e.resource(), k -> new TreeMap<>())
+                    .computeIfAbsent(e.conditional(), k -> new ArrayList<>()).add(e.action());
         }
         List<Line> out = new ArrayList<>();
-        for (Map.Entry<List<String>, TreeSet<String>> g : byResource.entrySet()) {
-            String resource = g.getKey().get(0);
-            boolean conditional = Boolean.parseBoolean(g.getKey().get(1));
-            TreeSet<String> actions = g.getValue();
-            if (mostOfAllActions(actions.size(), resource)) {
-                out.add(new Line(kind, "*", resource, conditional, allExcept(universe(resource), new HashSet<>(actions)),
-                        actions.size()));
-                continue;
-            }
-            Map<String, TreeSet<String>> byService = new TreeMap<>();
-            for (String a : actions) {
-                byService.computeIfAbsent(a.substring(0, a.indexOf(':')).toLowerCase(Locale.ROOT),
-                        k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)).add(a);
-            }
-            for (Map.Entry<String, TreeSet<String>> sg : byService.entrySet()) {
-                List<String> parts = collapse(sg.getKey(), resource, sg.getValue(), wildcards);
-                out.add(new Line(kind, sg.getKey(), resource, conditional, String.join("; ", parts), sg.getValue().size()));
+        for (Map.Entry<String, Map<Boolean, List<String>>> r : byResource.entrySet()) {
+            String resource = r.getKey();
+            for (Map.Entry<Boolean, List<String>> g : r.getValue().entrySet()) {
+                boolean conditional = g.getKey();
+                List<String> actions = g.getValue();
+                if (mostOfAllActions(actions.size(), resource)) {
+                    out.add(new Line(kind, "*", resource, conditional, allExcept(universe(resource), new HashSet<>(actions)),
+                            actions.size()));
+                    continue;
+                }
+                for (Map.Entry<String, List<String>> sg : byService(actions).entrySet()) {
+                    List<String> parts = collapse(sg.getKey(), resource, sg.getValue(), wildcards);
+                    out.add(new Line(kind, sg.getKey(), resource, conditional, String.join("; ", parts), sg.getValue().size()));
+                }
             }
         }
         out.sort(Comparator.comparing(Line::service).thenComparing(Line::resource).thenComparing(Line::conditional));
+        return out;
+    }
+
+    /** Sorted actions by their service in lower case; each service's actions are consecutive and stay in order. */
+    private static Map<String, List<String>> byService(List<String> sortedActions) {
+        Map<String, List<String>> out = new TreeMap<>();
+        String previous = null;
+        List<String> current = null;
+        for (String a : sortedActions) {
+            int colon = a.indexOf(':');
+            if (previous == null || !a.regionMatches(true, 0, previous, 0, colon + 1)) {
+                current = out.computeIfAbsent(a.substring(0, colon).toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+                previous = a;
+            }
+            current.add(a);
+        }
         return out;
     }
 
@@ -641,7 +665,7 @@ public final class AccessComparison {
      * The author's wildcards (and {@code service:*}) that mostly consist of these actions, each with what
      * it does not include; then the remaining actions by name.
      */
-    private List<String> collapse(String service, String resource, TreeSet<String> actions, Set<String> wildcards) {
+    private List<String> collapse(String service, String resource, List<String> actions, Set<String> wildcards) {
         List<String> candidates = new ArrayList<>();
         for (String w : wildcards) {
             int colon = w.indexOf(':');
