@@ -38,9 +38,10 @@ public final class EffectivePermissions {
      * @param unbounded   allowed on {@code "*"} with no condition: no resource bound at all
      * @param conditional every granting statement (or a Deny that may apply) has conditions
      * @param statements  the Allow statements that grant it
+     * @param info        the catalog's entry for the action (access level, resource types)
      */
     public record Grant(String action, List<String> resources, boolean unbounded, boolean conditional,
-                        List<StatementRef> statements) {
+                        List<StatementRef> statements, ActionInfo info) {
         public Grant {
             resources = List.copyOf(resources);
             statements = List.copyOf(statements);
@@ -109,7 +110,8 @@ public final class EffectivePermissions {
             }
             if (anyAllowed) {
                 granted.add(new Grant(action, shared(sharedResources, List.copyOf(c.resources)),
-                        onStar == Decision.ALLOWED, !anyUnconditional, shared(sharedStatements, List.copyOf(c.statements))));
+                        onStar == Decision.ALLOWED, !anyUnconditional, shared(sharedStatements, List.copyOf(c.statements)),
+                        c.info));
             }
         }
         return new EffectivePermissions(List.copyOf(identity), boundaryOrNull, Collections.unmodifiableMap(sortedByName(granted)));

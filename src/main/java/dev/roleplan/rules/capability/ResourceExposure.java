@@ -6,7 +6,6 @@ import dev.roleplan.engine.RuleContext;
 import dev.roleplan.engine.RuleInfo;
 import dev.roleplan.engine.Severity;
 import dev.roleplan.iam.AccessLevel;
-import dev.roleplan.iam.ActionCatalog;
 import dev.roleplan.iam.EffectivePermissions;
 import dev.roleplan.rules.Permissions;
 import dev.roleplan.rules.RoleUse;
@@ -25,13 +24,11 @@ public final class ResourceExposure implements Rule {
 
     @Override
     public void check(RuleContext context, Reporter reporter) {
-        ActionCatalog catalog = ActionCatalog.get();
         for (RoleUse use : RoleUse.resolved(context.model())) {
             EffectivePermissions perms = Permissions.of(context, use.role());
             List<String> found = new ArrayList<>();
             for (EffectivePermissions.Grant g : perms.grants().values()) {
-                if (g.unbounded() && catalog.action(g.action())
-                        .map(a -> a.accessLevel() == AccessLevel.PERMISSIONS_MANAGEMENT).orElse(false)) {
+                if (g.unbounded() && g.info().accessLevel() == AccessLevel.PERMISSIONS_MANAGEMENT) {
                     found.add(g.action());
                 }
             }
