@@ -75,14 +75,15 @@ public final class ActionCatalog {
      * resource ARN): a lower bound for the whole catalog, kept as services are read.
      */
     public int countRead(boolean withWildcardOnly) {
-        return withWildcardOnly ? actionsRead.get() : resourceActionsRead.get();
+        return withWildcardOnly ? actionsRead.size() : resourceActionsRead.get();
     }
 
-    private final java.util.concurrent.atomic.AtomicInteger actionsRead = new java.util.concurrent.atomic.AtomicInteger();
+    /** Every action of the services read so far, by lower-case full name: one lookup for the hot questions. */
+    private final Map<String, ActionInfo> actionsRead = new ConcurrentHashMap<>(32_768);
     private final java.util.concurrent.atomic.AtomicInteger resourceActionsRead = new java.util.concurrent.atomic.AtomicInteger();
 
     private Loaded counted(Loaded l) {
-        actionsRead.addAndGet(l.info().actions().size());
+        actionsRead.putAll(l.byLowerName());
         resourceActionsRead.addAndGet((int) l.info().actions().stream().filter(a -> !a.isWildcardOnly()).count());
         return l;
     }
@@ -229,6 +230,10 @@ public final class ActionCatalog {
 
     /** The action with this lower-case full name, reading only its service. */
     private ActionInfo byLowerName(String lowerFullName) {
+        ActionInfo known = actionsRead.get(lowerFullName);
+        if (known != null) {
+            return known;
+        }
         int colon = lowerFullName.indexOf(':');
         if (colon <= 0) {
             return null;
