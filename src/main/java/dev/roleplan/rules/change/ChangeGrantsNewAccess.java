@@ -120,12 +120,18 @@ public final class ChangeGrantsNewAccess implements Rule {
      * some of it.
      */
     private static Finding mostSevereTrigger(RuleContext context, TaskDelta d, List<Entry> widening) {
+        List<Risk> risks = riskFindings(context).getOrDefault(d.taskDefinition() + "\u0000" + d.kind(), List.of());
+        if (risks.isEmpty()) {
+            return null;
+        }
+        Map<String, String> lowerCase = context.cached(LowerCaseNames.KEY, k -> new java.util.concurrent.ConcurrentHashMap<>());
         Set<String> actions = new HashSet<>();
         Set<String> statements = new HashSet<>();
         Set<String> policies = new HashSet<>();
         Set<StatementRef> refs = new HashSet<>();
         for (Entry e : widening) {
-            actions.add(e.action().toLowerCase(Locale.ROOT));
+            // the same few thousand catalog names recur in every delta: lower-case each once per run
+            actions.add(lowerCase.computeIfAbsent(e.action(), a -> a.toLowerCase(Locale.ROOT)));
             refs.addAll(e.statements()); // thousands of entries share a handful of statements
         }
         for (StatementRef s : refs) {
@@ -133,7 +139,7 @@ public final class ChangeGrantsNewAccess implements Rule {
             policies.add(s.policyId());
         }
         Finding best = null;
-        for (Risk risk : riskFindings(context).getOrDefault(d.taskDefinition() + "\u0000" + d.kind(), List.of())) {
+        for (Risk risk : risks) {
             Finding f = risk.finding();
             boolean about = (f.key() != null && actions.contains(f.key().toLowerCase(Locale.ROOT)))
                     || namesAny(risk.lowerMessage(), actions)
@@ -185,6 +191,9 @@ public final class ChangeGrantsNewAccess implements Rule {
     private static boolean nameChar(char c) {
         return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-';
     }
+
+    /** Cache key of the run's action names in lower case. */
+    private enum LowerCaseNames { KEY }
 
     /** An RP3xx/RP4xx finding with its message in lower case, for matching action names. */
     private record Risk(Finding finding, String lowerMessage) {
