@@ -80,36 +80,75 @@ public final class AccessDeltas {
                 pairs.add(new Pair(gone.address().text(), kind, gone, null));
             }
         }
-        // Independent comparisons: in parallel on the pool the engine runs rules on (order kept by the stream).
+        // A role serves several task definitions (one execution role for a whole service family): compare each
+        // pair of roles once, the distinct pairs in parallel on the pool the engine runs rules on.
         AccessComparison.Shared shared = new AccessComparison.Shared();
-        List<TaskDelta> out = new ArrayList<>(pairs.parallelStream()
-                .map(p -> compare(p.address(), p.kind(), p.before(), p.after(), shared))
-                .filter(java.util.Objects::nonNull)
-                .toList());
+        Map<RolePair, Compared> compared = new java.util.concurrent.ConcurrentHashMap<>();
+        pairs.stream().map(AccessDeltas::roles).filter(java.util.Objects::nonNull).distinct().toList().parallelStream()
+                .forEach(r -> compared.put(r, compare(r, shared)));
+        List<TaskDelta> out = new ArrayList<>();
+        for (Pair p : pairs) {
+            RolePair r = roles(p);
+            TaskDelta d = r == null ? null : delta(p, compared.get(r));
+            if (d != null) {
+                out.add(d);
+            }
+        }
         out.sort(java.util.Comparator.comparing(TaskDelta::taskDefinition).thenComparing(TaskDelta::kind));
         return out;
     }
 
     private record Pair(String address, RoleKind kind, TaskDefinition before, TaskDefinition after) {
+        RoleRef beforeRef() {
+            return before == null ? RoleRef.absent(kind) : before.role(kind);
+        }
+
+        RoleRef afterRef() {
+            return after == null ? RoleRef.absent(kind) : after.role(kind);
+        }
     }
 
-    private static TaskDelta compare(String address, RoleKind kind, TaskDefinition before, TaskDefinition after,
-                                     AccessComparison.Shared shared) {
-        RoleRef b = before == null ? RoleRef.absent(kind) : before.role(kind);
-        RoleRef a = after == null ? RoleRef.absent(kind) : after.role(kind);
-        if (!knowable(b) || !knowable(a)) {
-            return null;
+    /** The roles a pair compares, the same object for the same role (null for none). */
+    private record RolePair(Role before, Role after) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RolePair r && r.before == before && r.after == after;
         }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(before) + System.identityHashCode(after);
+        }
+    }
+
+    /** What comparing two roles gives: the delta, and the after role's policies known only after apply. */
+    private record Compared(Delta delta, List<String> unknown) {
+    }
+
+    /** The roles to compare, or null when one side is not known well enough to compare (RP104 says why). */
+    private static RolePair roles(Pair p) {
+        RoleRef b = p.beforeRef();
+        RoleRef a = p.afterRef();
+        return knowable(b) && knowable(a) ? new RolePair(b.role(), a.role()) : null;
+    }
+
+    private static Compared compare(RolePair roles, AccessComparison.Shared shared) {
         List<String> unknown = new ArrayList<>();
-        Delta delta = AccessComparison.compare(policies(b.role(), new ArrayList<>()), policies(a.role(), unknown),
+        Delta delta = AccessComparison.compare(policies(roles.before(), new ArrayList<>()), policies(roles.after(), unknown),
                 ActionCatalog.get(), shared);
-        if (delta.isEmpty()) {
+        return new Compared(delta, unknown);
+    }
+
+    private static TaskDelta delta(Pair p, Compared c) {
+        if (c.delta().isEmpty()) {
             return null;
         }
+        RoleRef b = p.beforeRef();
+        RoleRef a = p.afterRef();
         Status status;
-        if (after == null || a.role() == null) {
+        if (p.after() == null || a.role() == null) {
             status = Status.REMOVED;
-        } else if (before == null) {
+        } else if (p.before() == null) {
             status = Status.NEW_TASK_DEFINITION;
         } else if (b.role() == null) {
             status = Status.NEW_ROLE;
@@ -118,8 +157,8 @@ public final class AccessDeltas {
         } else {
             status = Status.SAME_ROLE;
         }
-        return new TaskDelta(address, kind, status, b.role() == null ? null : b.display(),
-                a.role() == null ? null : a.display(), after, after == null ? null : a, delta, unknown);
+        return new TaskDelta(p.address(), p.kind(), status, b.role() == null ? null : b.display(),
+                a.role() == null ? null : a.display(), p.after(), p.after() == null ? null : a, c.delta(), c.unknown());
     }
 
     /** Resolved, or absent (no role: allows nothing). */

@@ -160,6 +160,19 @@ class ChangeGrantsNewAccessTest {
         assertEquals(List.of(), findings(m, rule));
     }
 
+    @Test
+    void taskDefinitionsSharingARoleEachGetTheirDelta() {
+        String before = "{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::assets/*\"}";
+        String after = "{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\",\"s3:DeleteObject\"],\"Resource\":\"arn:aws:s3:::assets/*\"}";
+        RoleBuilder was = taskRole(before);
+        RoleBuilder is = taskRole(after);
+        // one role object serves both task definitions on each side: compared once, reported for each
+        Model m = change(model(taskDefinition("aws_ecs_task_definition.api").task(was), taskDefinition("aws_ecs_task_definition.worker").task(was)),
+                model(taskDefinition("aws_ecs_task_definition.api").task(is), taskDefinition("aws_ecs_task_definition.worker").task(is)));
+        assertEquals(List.of("RP701 info aws_ecs_task_definition.api | task aws_iam_role.task | - | -",
+                "RP701 info aws_ecs_task_definition.worker | task aws_iam_role.task | - | -"), findings(m, rule));
+    }
+
     /** The first implementation, searching the message for each action: the reference for the one in use. */
     private static boolean namesAnyBySearch(String lower, java.util.Set<String> lowerActions) {
         for (String a : lowerActions) {
