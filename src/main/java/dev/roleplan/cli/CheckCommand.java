@@ -151,6 +151,25 @@ final class CheckCommand implements Callable<Integer> {
         this.workingDirectory = workingDirectory;
     }
 
+    /** Input size above which the whole IAM catalog is read ahead, while the plan is read (a timing choice only). */
+    private static final long READ_ALL_SERVICES_ABOVE = 16L << 20;
+
+    /** The size of the input files named (standard input and directories count as nothing). */
+    private long inputBytes() {
+        long total = 0;
+        for (String p : paths) {
+            try {
+                Path file = Path.of(p);
+                if (!p.equals("-") && Files.isRegularFile(file)) {
+                    total += Files.size(file);
+                }
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                // the reader reports it properly
+            }
+        }
+        return total;
+    }
+
     @Override
     public Integer call() throws IOException {
         Renderer renderer = renderer(format);
@@ -193,6 +212,9 @@ final class CheckCommand implements Callable<Integer> {
         // The bundled IAM data takes a few hundred ms to load: load it on other threads while the input is read.
         ActionCatalog.prefetch();
         ManagedPolicies.prefetch();
+        if (inputBytes() > READ_ALL_SERVICES_ABOVE) {
+            ActionCatalog.prefetchEveryService();
+        }
         ExternalRoles external = new ExternalRoles(config.externalRoles(), String.valueOf(config.source()),
                 ManagedPolicyLookup.catalog());
         Analyzer.Analysis analysis = analyzer.withLimits(limits()).withVariables(varFiles, vars)
