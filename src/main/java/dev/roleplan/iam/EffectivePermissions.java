@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * What a role can do, over the catalog's concrete actions: the union of the Allow statements of all its
@@ -51,6 +50,8 @@ public final class EffectivePermissions {
     private final List<NamedPolicy> identity;
     private final NamedPolicy boundary;
     private final Map<String, Grant> grants;
+    /** Grants by interned lower-case name, built on the first lookup that does not use the canonical name. */
+    private volatile Map<String, Grant> byLowerName;
 
     private EffectivePermissions(List<NamedPolicy> identity, NamedPolicy boundary, Map<String, Grant> grants) {
         this.identity = identity;
@@ -88,7 +89,7 @@ public final class EffectivePermissions {
         Map<List<StatementRef>, List<StatementRef>> sharedStatements = new HashMap<>();
         for (Candidate c : candidates.values()) {
             String action = c.info.fullName();
-            String lowerAction = catalog.lowerName(c.info);
+            String lowerAction = c.info.lowerName();
             Decision onStar = decisions.decide(action, lowerAction, "*");
             boolean anyAllowed = onStar == Decision.ALLOWED || onStar == Decision.CONDITIONAL;
             boolean anyUnconditional = onStar == Decision.ALLOWED;
@@ -131,17 +132,18 @@ public final class EffectivePermissions {
         return grants.keySet();
     }
 
+    /** The grant of {@code action}, named in any case. */
     public Optional<Grant> grant(String action) {
-        return Optional.ofNullable(grants.get(action));
+        return Optional.ofNullable(find(action));
     }
 
     public boolean allows(String action) {
-        return grants.containsKey(action);
+        return find(action) != null;
     }
 
     /** Allowed on {@code "*"} without any condition: the role may perform the action on every resource. */
     public boolean allowsUnbounded(String action) {
-        Grant g = grants.get(action);
+        Grant g = find(action);
         return g != null && g.unbounded();
     }
 
@@ -150,18 +152,17 @@ public final class EffectivePermissions {
         return PolicyEvaluator.evaluateNamed(identity, boundary, action, resource);
     }
 
+    /** Every grant by canonical action name, in case-insensitive order; {@link #grant} finds one by any case. */
     public Map<String, Grant> grants() {
         return grants;
     }
 
     /**
-     * The grants in a case-insensitive map by action. They arrive nearly in order (catalog expansions are), so
-     * sorting them is about one pass, and a TreeMap built from a sorted map takes them in linear time instead of
-     * a case-insensitive comparison per level of the tree per action (22,000 of them for a role with "*").
+     * The grants by canonical action name, in case-insensitive order. They arrive nearly in order (catalog
+     * expansions are), so sorting by the interned lower-case names is about one pass with plain comparisons;
+     * for catalog names (letters, digits, '-', ':') that is the case-insensitive order, checked in one more pass.
      */
-    private static TreeMap<String, Grant> sortedByName(List<Grant> grants) {
-        // By the interned lower-case names (plain comparisons), which is the case-insensitive order for catalog
-        // names; checked in one pass, and sorted the slow way if some name ever breaks that.
+    private static Map<String, Grant> sortedByName(List<Grant> grants) {
         grants.sort(Comparator.comparing(g -> g.info().lowerName()));
         for (int i = 1; i < grants.size(); i++) {
             if (String.CASE_INSENSITIVE_ORDER.compare(grants.get(i - 1).action(), grants.get(i).action()) >= 0) {
@@ -169,70 +170,28 @@ public final class EffectivePermissions {
                 break;
             }
         }
-        return new TreeMap<>(new SortedGrants(grants));
+        Map<String, Grant> out = new LinkedHashMap<>(grants.size() * 4 / 3 + 1);
+        for (Grant g : grants) {
+            out.put(g.action(), g);
+        }
+        return out;
     }
 
-    /**
-     * Sorted grants seen as the SortedMap that {@code TreeMap(SortedMap)} copies: it reads only the comparator,
-     * the size and the entries in order. Nothing else is ever asked of it, so nothing else is implemented.
-     */
-    private static final class SortedGrants extends java.util.AbstractMap<String, Grant>
-            implements java.util.SortedMap<String, Grant> {
-        private final List<Grant> sorted;
-
-        SortedGrants(List<Grant> sorted) {
-            this.sorted = sorted;
+    /** The grant of an action named in any case: canonical names hit directly, others through the lower-case index. */
+    private Grant find(String action) {
+        Grant g = grants.get(action);
+        if (g != null) {
+            return g;
         }
-
-        @Override
-        public Comparator<? super String> comparator() {
-            return String.CASE_INSENSITIVE_ORDER;
+        Map<String, Grant> index = byLowerName;
+        if (index == null) {
+            index = new java.util.HashMap<>(grants.size() * 4 / 3 + 1);
+            for (Grant each : grants.values()) {
+                index.put(each.info().lowerName(), each);
+            }
+            byLowerName = index; // a race builds an equal index twice, never a wrong one
         }
-
-        @Override
-        public int size() {
-            return sorted.size();
-        }
-
-        @Override
-        public Set<Map.Entry<String, Grant>> entrySet() {
-            return new java.util.AbstractSet<>() {
-                @Override
-                public java.util.Iterator<Map.Entry<String, Grant>> iterator() {
-                    return sorted.stream().map(g -> Map.entry(g.action(), g)).iterator();
-                }
-
-                @Override
-                public int size() {
-                    return sorted.size();
-                }
-            };
-        }
-
-        @Override
-        public java.util.SortedMap<String, Grant> subMap(String from, String to) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public java.util.SortedMap<String, Grant> headMap(String to) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public java.util.SortedMap<String, Grant> tailMap(String from) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String firstKey() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String lastKey() {
-            throw new UnsupportedOperationException();
-        }
+        return index.get(action.toLowerCase(Locale.ROOT));
     }
 
     private static <T> List<T> shared(Map<List<T>, List<T>> copies, List<T> list) {
@@ -316,7 +275,7 @@ public final class EffectivePermissions {
                         break;
                     }
                     for (ActionInfo a : catalog.expand(pattern)) {
-                        names.add(catalog.lowerName(a));
+                        names.add(a.lowerName());
                     }
                 }
                 expanded.put(s, names);
@@ -356,7 +315,7 @@ public final class EffectivePermissions {
         List<String> excluded = s.actions().values().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
         List<ActionInfo> out = new ArrayList<>();
         for (ActionInfo a : catalog.allActions()) {
-            String lower = catalog.lowerName(a);
+            String lower = a.lowerName();
             if (excluded.stream().noneMatch(p -> Wildcard.matches(p, lower))) {
                 out.add(a);
             }

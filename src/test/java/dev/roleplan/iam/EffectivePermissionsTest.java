@@ -97,4 +97,18 @@ class EffectivePermissionsTest {
         assertFalse(p.allows("ecr:GetAuthorizationToken"));
         assertTrue(p.allows("s3:GetObject"));
     }
+
+    @Test
+    void grantsIterateInCaseInsensitiveOrderAndAreFoundByAnyCase() {
+        EffectivePermissions p = of("{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Effect\":\"Allow\",\"Action\":[\"s3:*\",\"s3-object-lambda:Get*\",\"sqs:SendMessage\"],\"Resource\":\"*\"}]}");
+        List<String> names = List.copyOf(p.grants().keySet());
+        assertEquals(names.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList(), names);
+        assertEquals(names, List.copyOf(p.actions()));
+        assertTrue(p.allows("SQS:sendmessage"));
+        assertTrue(p.allowsUnbounded("s3:getobject"));
+        assertEquals("s3:GetObject", p.grant("S3:GETOBJECT").orElseThrow().action());
+        assertFalse(p.allows("sqs:ReceiveMessage"));
+        assertFalse(p.allows("no-such:Action"));
+    }
 }
