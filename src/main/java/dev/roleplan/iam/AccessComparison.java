@@ -625,7 +625,7 @@ public final class AccessComparison {
             List<String> services = new ArrayList<>();
             Map<String, Integer> sizes = new HashMap<>();
             for (ActionInfo a : catalog.allActions()) {
-                String name = catalog.fullName(a);
+                String name = a.fullName();
                 if ((withWildcardOnly || !a.isWildcardOnly()) && !name.equalsIgnoreCase(PolicyEvaluator.ALWAYS_ALLOWED)) {
                     String service = name.substring(0, name.indexOf(':')).toLowerCase(Locale.ROOT).intern();
                     names.add(name);
@@ -684,9 +684,9 @@ public final class AccessComparison {
         for (String w : new LinkedHashSet<>(candidates)) {
             String prefix = service + ":";
             List<String> names = catalog.expand(w).stream()
-                    .filter(a -> catalog.lowerName(a).startsWith(prefix))
+                    .filter(a -> a.lowerName().startsWith(prefix))
                     .filter(a -> resource.equals("*") || !a.isWildcardOnly())
-                    .map(catalog::fullName)
+                    .map(ActionInfo::fullName)
                     .filter(a -> !a.equalsIgnoreCase(PolicyEvaluator.ALWAYS_ALLOWED))
                     .toList();
             expanded.add(Map.entry(w, names));

@@ -259,16 +259,6 @@ public final class ActionCatalog {
         return service == null ? null : service.byLowerName().get(lowerFullName);
     }
 
-    /** {@code action.fullName()} (kept for callers that read better with the catalog in front). */
-    public String fullName(ActionInfo action) {
-        return action.fullName();
-    }
-
-    /** {@code action.lowerName()}: the interned lower-case full name. */
-    public String lowerName(ActionInfo action) {
-        return action.lowerName();
-    }
-
     /** True if {@code lowerFullName} (already lower case) names a catalog action. */
     public boolean hasLowerName(String lowerFullName) {
         return byLowerName(lowerFullName) != null;

@@ -5,7 +5,6 @@ import dev.roleplan.engine.Rule;
 import dev.roleplan.engine.RuleContext;
 import dev.roleplan.engine.RuleInfo;
 import dev.roleplan.engine.Severity;
-import dev.roleplan.iam.ActionCatalog;
 import dev.roleplan.iam.ActionInfo;
 import dev.roleplan.model.Patterns;
 import dev.roleplan.model.RoleKind;
@@ -42,8 +41,8 @@ public final class AllowsResourceWildcard implements Rule {
                 List<String> scoped = new ArrayList<>();
                 for (ActionInfo a : actions) {
                     if (!a.isWildcardOnly() && !(use.kind() == RoleKind.EXECUTION
-                            && ExecutionRoleGrantsApplicationPermissions.isPlatformAction(ActionCatalog.get().fullName(a)))) {
-                        scoped.add(ActionCatalog.get().fullName(a));
+                            && ExecutionRoleGrantsApplicationPermissions.isPlatformAction(a.fullName()))) {
+                        scoped.add(a.fullName());
                     }
                 }
                 if (scoped.isEmpty()) {

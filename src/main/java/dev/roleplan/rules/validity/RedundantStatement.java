@@ -5,7 +5,6 @@ import dev.roleplan.engine.Rule;
 import dev.roleplan.engine.RuleContext;
 import dev.roleplan.engine.RuleInfo;
 import dev.roleplan.engine.Severity;
-import dev.roleplan.iam.ActionCatalog;
 import dev.roleplan.iam.ActionInfo;
 import dev.roleplan.iam.ArnPattern;
 import dev.roleplan.iam.PolicyEvaluator;
@@ -101,7 +100,7 @@ public final class RedundantStatement implements Rule {
         }
         Set<String> used = new LinkedHashSet<>();
         for (ActionInfo a : actions) {
-            String lower = ActionCatalog.get().lowerName(a);
+            String lower = a.lowerName();
             for (String r : st.resources().values()) {
                 Entry by = null;
                 for (Entry t : candidates) {
@@ -131,7 +130,7 @@ public final class RedundantStatement implements Rule {
         }
         for (ActionInfo a : actions) {
             for (String r : inner.resources().values()) {
-                if (!grants(outer, ActionCatalog.get().lowerName(a), r)) {
+                if (!grants(outer, a.lowerName(), r)) {
                     return false;
                 }
             }
