@@ -410,38 +410,50 @@ public final class PlanReader {
         }
 
         private void readStateResource(Section section) throws IOException, InputException {
-            expect(p.currentToken(), JsonToken.START_OBJECT, "a resource");
-            Header h = new Header();
-            JsonNode values = null;
-            JsonNode sensitiveValues = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if (h.irrelevant) {
-                    SkippingJsonFactory.skip(p);
-                    continue;
-                }
-                if (h.read(field, value)) {
-                    continue;
-                }
+            JsonNode[] read = new JsonNode[2]; // values, sensitive_values
+            Header h = readResourceObject("a resource", (field, value) -> {
                 switch (field) {
-                    case "values" -> values = objectTree(value, "values");
-                    case "sensitive_values" -> sensitiveValues = sensitivity(
+                    case "values" -> read[0] = objectTree(value, "values");
+                    case "sensitive_values" -> read[1] = sensitivity(
                             value == JsonToken.VALUE_NULL ? null : mapper.readTree(p), path());
                     default -> SkippingJsonFactory.skip(p);
                 }
-            }
+            });
             if (!h.analysed(this::path, "resource")) {
                 return;
             }
             Raw raw = raw(h.address, h.mode, h.type, h.name);
             if (section == Section.PLANNED) {
-                raw.planned = values;
-                raw.plannedSensitive = sensitiveValues;
+                raw.planned = read[0];
+                raw.plannedSensitive = read[1];
             } else {
-                raw.prior = values;
-                raw.priorSensitive = sensitiveValues;
+                raw.prior = read[0];
+                raw.priorSensitive = read[1];
             }
+        }
+
+        /** Reads a field of a resource object other than its header fields (leaving the parser on its end). */
+        private interface FieldReader {
+            void read(String field, JsonToken value) throws IOException, InputException;
+        }
+
+        /**
+         * One resource object of planned values, prior state or resource changes: its header fields, then the
+         * others through {@code body}; once the type is known to be irrelevant, everything else is skipped.
+         */
+        private Header readResourceObject(String what, FieldReader body) throws IOException, InputException {
+            expect(p.currentToken(), JsonToken.START_OBJECT, what);
+            Header h = new Header();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (h.irrelevant) {
+                    SkippingJsonFactory.skip(p);
+                } else if (!h.read(field, value)) {
+                    body.read(field, value);
+                }
+            }
+            return h;
         }
 
         /**
@@ -520,26 +532,17 @@ public final class PlanReader {
         }
 
         private void readChange(int index) throws IOException, InputException {
-            expect(p.currentToken(), JsonToken.START_OBJECT, "a resource change");
-            Header h = new Header();
-            String deposed = null;
-            JsonNode change = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if (h.irrelevant) {
-                    SkippingJsonFactory.skip(p);
-                    continue;
-                }
-                if (h.read(field, value)) {
-                    continue;
-                }
+            String[] deposedRead = new String[1];
+            JsonNode[] changeRead = new JsonNode[1];
+            Header h = readResourceObject("a resource change", (field, value) -> {
                 switch (field) {
-                    case "deposed" -> deposed = text(value, "deposed");
-                    case "change" -> change = objectTree(value, "change");
+                    case "deposed" -> deposedRead[0] = text(value, "deposed");
+                    case "change" -> changeRead[0] = objectTree(value, "change");
                     default -> SkippingJsonFactory.skip(p);
                 }
-            }
+            });
+            String deposed = deposedRead[0];
+            JsonNode change = changeRead[0];
             if (!h.analysed(() -> "resource_changes[" + index + "]", "change")) {
                 return;
             }
