@@ -12,6 +12,7 @@ final class BundledData<T> {
     private final Supplier<T> loader;
     private volatile T value;
     private IamDataException failure;
+    private final java.util.concurrent.atomic.AtomicBoolean prefetching = new java.util.concurrent.atomic.AtomicBoolean();
 
     BundledData(String name, Supplier<T> loader) {
         this.name = name;
@@ -45,7 +46,8 @@ final class BundledData<T> {
      * plan); {@link #get()} then waits only for what is left. Errors surface at {@code get()}, on the caller's thread.
      */
     void prefetch() {
-        if (value != null) {
+        // main and the command may both ask: one background load is enough
+        if (value != null || !prefetching.compareAndSet(false, true)) {
             return;
         }
         Thread t = new Thread(() -> {
