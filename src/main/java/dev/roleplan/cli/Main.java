@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -99,17 +98,45 @@ public final class Main {
             io.err().println("roleplan: " + io2.getMessage());
             return ExitCode.BAD_INPUT;
         }
-        io.err().println("roleplan: internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)"));
+        io.err().println("roleplan: internal error: " + internalError(ex)
+                + (debug ? "" : " (run with --debug for the stack trace)"));
         if (debug) {
             io.err().println(stackTrace(ex));
         }
         return ExitCode.INTERNAL;
     }
 
-    private static String stackTrace(Throwable t) {
-        StringWriter w = new StringWriter();
-        t.printStackTrace(new PrintWriter(w));
-        return w.toString();
+    /**
+     * What failed, by exception class (and rule), never by message: an exception's message may quote a value
+     * from the input, and values can be secrets.
+     */
+    static String internalError(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = root.getClass().getName();
+        if (ex instanceof dev.roleplan.engine.Engine.RuleFailure failure) {
+            return "rule " + failure.ruleId() + " failed with " + what;
+        }
+        return what;
+    }
+
+    /**
+     * Where a failure happened, for --debug: each exception's class and frames, down the chain of causes. Not
+     * the messages: a message may quote a value from the input (a number that would not parse), and values
+     * can be secrets.
+     */
+    static String stackTrace(Throwable t) {
+        StringBuilder out = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable e = t; e != null && seen.add(e); e = e.getCause()) {
+            out.append(e == t ? "" : "Caused by: ").append(e.getClass().getName()).append('\n');
+            for (StackTraceElement frame : e.getStackTrace()) {
+                out.append("\tat ").append(frame).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     @Command(name = "roleplan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

@@ -82,9 +82,15 @@ public final class Engine {
     /** A rule threw: an internal error (exit 4), named by rule so it can be reported and fixed. */
     public static final class RuleFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final String ruleId;
 
         public RuleFailure(String ruleId, RuntimeException cause) {
             super("rule " + ruleId + " failed: " + cause, cause);
+            this.ruleId = ruleId;
+        }
+
+        public String ruleId() {
+            return ruleId;
         }
     }
 }
