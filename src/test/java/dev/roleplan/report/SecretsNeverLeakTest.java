@@ -104,8 +104,12 @@ class SecretsNeverLeakTest {
     /** The .json plans of the corpus and of testdata (not the HCL fixtures' .tf.json). */
     static List<Path> plans() throws IOException {
         List<Path> out = new ArrayList<>();
-        try (Stream<Path> corpus = Files.list(Corpus.plans())) {
-            corpus.filter(p -> p.toString().endsWith(".json")).sorted().forEach(out::add);
+        // the corpus when it is beside the project (CI requires it); testdata's plans always
+        Path plans = Boolean.getBoolean("corpus.required") ? Corpus.plans() : Corpus.plansIfPresent();
+        if (plans != null) {
+            try (Stream<Path> corpus = Files.list(plans)) {
+                corpus.filter(p -> p.toString().endsWith(".json")).sorted().forEach(out::add);
+            }
         }
         try (Stream<Path> testdata = Files.walk(Path.of("testdata"))) {
             testdata.filter(p -> p.toString().endsWith(".json") && !p.startsWith(Path.of("testdata/hcl")))

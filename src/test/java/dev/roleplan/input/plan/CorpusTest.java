@@ -23,20 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CorpusTest {
 
-    /** {@code ../shared/corpus/plans} from the project root (a worktree one level deeper finds it further up). */
-    static final Path CORPUS = findCorpus();
-
-    private static Path findCorpus() {
-        Path dir = Path.of("").toAbsolutePath().getParent();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            Path candidate = d.resolve("shared/corpus/plans");
-            if (Files.isDirectory(candidate)) {
-                return Path.of("").toAbsolutePath().relativize(candidate);
-            }
-        }
-        return Path.of("../shared/corpus/plans");
-    }
-
     /** Files that must be refused, with a word their message must contain (see the corpus README). */
     static final Map<String, String> REFUSED = new TreeMap<>(Map.ofEntries(
             Map.entry("hashicorp__terraform-json__testdata__invalid__plan.json", "not valid JSON"),
@@ -56,9 +42,9 @@ class CorpusTest {
 
     @Test
     void everyCorpusFileIsReadOrRefusedClearly() throws IOException {
-        assertTrue(Files.isDirectory(CORPUS), "the shared corpus is expected at " + CORPUS.toAbsolutePath());
+        Path corpus = dev.roleplan.testing.Corpus.plans();
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(CORPUS)) {
+        try (Stream<Path> walk = Files.walk(corpus)) {
             files = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("README.md")).sorted().toList();
         }
         assertTrue(files.size() > 300, "corpus files found: " + files.size());
