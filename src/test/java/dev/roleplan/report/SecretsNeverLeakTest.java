@@ -87,9 +87,11 @@ class SecretsNeverLeakTest {
             }
         }
         assertEquals(List.of(), leaks);
-        // the test must have had something to find: the corpus and fixtures hold sensitive values
-        assertTrue(files >= 300, "plans checked: " + files);
-        assertTrue(values >= 15, "sensitive values checked: " + values);
+        // the test must have had something to find: the corpus and fixtures hold sensitive values (without the
+        // corpus beside the project, testdata's plans alone: about 70, still with secrets to find)
+        boolean withCorpus = Corpus.plansIfPresent() != null;
+        assertTrue(files >= (withCorpus ? 300 : 60), "plans checked: " + files);
+        assertTrue(values >= (withCorpus ? 15 : 10), "sensitive values checked: " + values);
         assertTrue(flagged >= 2, "RP601-flagged values checked: " + flagged);
         System.out.printf("SecretsNeverLeakTest: %d plans, %d sensitive values checked (%d flagged by RP601), "
                 + "%d skipped as words of roleplan's own text, 6 formats%n", files, values, flagged, inToolText);
