@@ -121,6 +121,19 @@ final class ResourceGlobs {
      * {@link Tri#UNKNOWN} when the exploration exceeded its bound.
      */
     Tri exists(List<Glob> globs, Predicate<boolean[]> formula) {
+        // Most questions have an obvious witness: a string one of the patterns itself spells (its stars matching
+        // nothing, each '?' one other character). Trying those first spares the exploration, and its garbage,
+        // for the many "is this granted pattern new against nothing" questions of a comparison.
+        for (Glob g : globs) {
+            if (formula.test(accepting(globs, run(globs, shortestWord(g))))) {
+                return Tri.YES;
+            }
+        }
+        return explore(globs, formula);
+    }
+
+    /** The exact answer by breadth-first exploration of the product automaton (no witness tried first). */
+    Tri explore(List<Glob> globs, Predicate<boolean[]> formula) {
         int[] alphabet = alphabet(globs);
         BitSet[] start = new BitSet[globs.size()];
         for (int g = 0; g < globs.size(); g++) {
@@ -155,16 +168,38 @@ final class ResourceGlobs {
 
     /** Evaluates the formula on one concrete string (e.g. the {@code "*"} of a wildcard-only request). */
     boolean holds(List<Glob> globs, String text, Predicate<boolean[]> formula) {
+        return formula.test(accepting(globs, run(globs, text.chars().toArray())));
+    }
+
+    /** The symbols of the shortest string the glob accepts: literals and variables as written, stars as nothing. */
+    private static int[] shortestWord(Glob glob) {
+        int[] out = new int[glob.kinds().length];
+        int n = 0;
+        for (int i = 0; i < glob.kinds().length; i++) {
+            switch (glob.kinds()[i]) {
+                case LIT -> out[n++] = glob.values()[i];
+                case ONE, ONE_NC -> out[n++] = OTHER;
+                case VAR -> out[n++] = -2 - glob.values()[i];
+                default -> {
+                    // STAR, STAR_NC: match nothing
+                }
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** Each glob's states after reading the symbols. */
+    private static BitSet[] run(List<Glob> globs, int[] symbols) {
         BitSet[] state = new BitSet[globs.size()];
         for (int g = 0; g < globs.size(); g++) {
             BitSet s = new BitSet();
             s.set(0);
             state[g] = closure(globs.get(g), s);
-            for (int i = 0; i < text.length(); i++) {
-                state[g] = step(globs.get(g), state[g], text.charAt(i));
+            for (int symbol : symbols) {
+                state[g] = step(globs.get(g), state[g], symbol);
             }
         }
-        return formula.test(accepting(globs, state));
+        return state;
     }
 
     private int[] alphabet(List<Glob> globs) {
