@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -83,9 +84,35 @@ public final class ActionCatalog {
     private final java.util.concurrent.atomic.AtomicInteger resourceActionsRead = new java.util.concurrent.atomic.AtomicInteger();
 
     private Loaded counted(Loaded l) {
+        for (String lower : l.byLowerName().keySet()) {
+            if (!plainName(lower)) {
+                unusualNames = true;
+            }
+        }
         actionsRead.putAll(l.byLowerName());
         resourceActionsRead.addAndGet((int) l.info().actions().stream().filter(a -> !a.isWildcardOnly()).count());
         return l;
+    }
+
+    /** Some action read so far has a name of more than a-z, 0-9, '-' and one ':' (in lower case). */
+    private volatile boolean unusualNames;
+
+    /**
+     * Whether every action read so far is named with a-z, 0-9, '-' and ':' only (in lower case): for such names
+     * the order of the lower-case names is {@link String#CASE_INSENSITIVE_ORDER}, which spares callers a check.
+     */
+    public boolean plainNamesRead() {
+        return !unusualNames;
+    }
+
+    private static boolean plainName(String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == ':')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many services have been read (for tests of the lazy load). */
@@ -269,7 +296,10 @@ public final class ActionCatalog {
         List<ActionInfo> all = allActions;
         if (all == null) {
             List<ActionInfo> out = new ArrayList<>(24_000);
-            for (String prefix : prefixes) {
+            // "s3-outposts:..." sorts before "s3:...": services in the order of "prefix:", not of the prefix
+            List<String> inNameOrder = new ArrayList<>(prefixes);
+            inNameOrder.sort(Comparator.comparing(p -> p + ":"));
+            for (String prefix : inNameOrder) {
                 out.addAll(loaded(prefix).info().actions());
             }
             all = List.copyOf(out);
@@ -309,7 +339,7 @@ public final class ActionCatalog {
                     }
                 }
             }
-            return out;
+            return Collections.unmodifiableList(out);
         }
         // A wildcard in the service part: IAM matches the whole "service:action" string.
         for (ActionInfo action : allActions()) {
@@ -317,7 +347,7 @@ public final class ActionCatalog {
                 out.add(action);
             }
         }
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     /**

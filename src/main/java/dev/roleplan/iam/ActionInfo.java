@@ -38,13 +38,13 @@ public record ActionInfo(
     }
 
     /**
-     * Service and name identify an action; hashing only them (not the resource-type and condition-key lists)
-     * keeps the sets and maps of thousands of actions that policy expansion builds cheap. Consistent with
-     * the record's {@code equals}: equal records have equal service and name.
+     * The lower-case full name identifies an action; hashing only it (one cached String hash, not the
+     * resource-type and condition-key lists) keeps the sets and maps of thousands of actions that policy
+     * expansion builds cheap. Consistent with the record's {@code equals}: equal records have equal names.
      */
     @Override
     public int hashCode() {
-        return 31 * service.hashCode() + name.hashCode();
+        return lowerName.hashCode();
     }
 
     /** True if the action supports no resource-level permissions: only {@code "Resource": "*"} applies. */

@@ -61,20 +61,24 @@ public final class EffectivePermissions {
 
     /** @param boundaryOrNull the permissions boundary, or null when the role has none */
     public static EffectivePermissions of(List<NamedPolicy> identity, NamedPolicy boundaryOrNull, ActionCatalog catalog) {
-        // By action (hashing only service and name); grants are sorted once at the end.
+        // Each action with the Allow statements that name it (hashing only service and name); grants are sorted
+        // once at the end.
+        List<Granting> allows = new ArrayList<>();
         Map<ActionInfo, Candidate> candidates = new LinkedHashMap<>();
         for (NamedPolicy policy : identity) {
             for (Statement s : policy.document().statements()) {
                 if (!s.isAllow() || s.actions() == null || s.resources() == null) {
                     continue; // malformed statements grant nothing (RP503 reports them)
                 }
-                StatementRef ref = StatementRef.of(policy.id(), s, s.hasConditions());
+                int index = allows.size();
+                allows.add(new Granting(StatementRef.of(policy.id(), s, s.hasConditions()), s));
                 for (ActionInfo action : actionsOf(s, catalog)) {
-                    Candidate c = candidates.computeIfAbsent(action, Candidate::new);
-                    for (String r : s.resources().values()) {
-                        c.resources.add(s.resources().negated() ? "not " + r : r);
+                    Candidate c = candidates.get(action);
+                    if (c == null) {
+                        candidates.put(action, new Candidate(action, index));
+                    } else {
+                        c.add(index);
                     }
-                    c.statements.add(ref);
                 }
             }
         }
@@ -83,20 +87,21 @@ public final class EffectivePermissions {
                 ? expandedOnce(identity, boundaryOrNull, catalog) : null;
         Decisions decisions = new Decisions(identity, boundaryOrNull, matcher);
         List<Grant> granted = new ArrayList<>(candidates.size());
-        // The thousands of grants of one wildcard statement have equal resource and statement lists: keep one
-        // copy of each (a role with Action "*" holds ~22,000 grants for the whole run).
-        Map<List<String>, List<String>> sharedResources = new HashMap<>();
-        Map<List<StatementRef>, List<StatementRef>> sharedStatements = new HashMap<>();
+        // The thousands of actions one wildcard statement grants share one resource list and one statement list
+        // (a role with Action "*" holds ~22,000 grants for the whole run): built once per set of statements.
+        Groups groups = new Groups(allows);
         for (Candidate c : candidates.values()) {
             String action = c.info.fullName();
             String lowerAction = c.info.lowerName();
-            Decision onStar = decisions.decide(action, lowerAction, "*");
+            Group group = groups.of(c);
+            String signature = decisions.signature(lowerAction);
+            Decision onStar = decisions.decide(action, lowerAction, signature, "*");
             boolean anyAllowed = onStar == Decision.ALLOWED || onStar == Decision.CONDITIONAL;
             boolean anyUnconditional = onStar == Decision.ALLOWED;
             // An action that takes no resource (ecr:GetAuthorizationToken, s3:ListAllMyBuckets) is granted only
             // through Resource "*": a statement naming specific ARNs never applies to it.
             boolean wildcardOnly = c.info.isWildcardOnly();
-            for (String pattern : wildcardOnly ? List.<String>of() : c.resources) {
+            for (String pattern : wildcardOnly ? List.<String>of() : group.resources()) {
                 if (anyUnconditional) {
                     break;
                 }
@@ -105,17 +110,66 @@ public final class EffectivePermissions {
                     continue;
                 }
                 // The granted pattern itself, as a resource: denied only if a Deny covers the whole pattern.
-                Decision d = decisions.decide(action, lowerAction, pattern);
+                Decision d = decisions.decide(action, lowerAction, signature, pattern);
                 anyAllowed |= d == Decision.ALLOWED || d == Decision.CONDITIONAL;
                 anyUnconditional |= d == Decision.ALLOWED;
             }
             if (anyAllowed) {
-                granted.add(new Grant(action, shared(sharedResources, List.copyOf(c.resources)),
-                        onStar == Decision.ALLOWED, !anyUnconditional, shared(sharedStatements, List.copyOf(c.statements)),
-                        c.info));
+                granted.add(new Grant(action, group.resources(), onStar == Decision.ALLOWED, !anyUnconditional,
+                        group.statements(), c.info));
             }
         }
-        return new EffectivePermissions(List.copyOf(identity), boundaryOrNull, Collections.unmodifiableMap(sortedByName(granted)));
+        return new EffectivePermissions(List.copyOf(identity), boundaryOrNull, Collections.unmodifiableMap(sortedByName(granted, catalog)));
+    }
+
+    /** An Allow statement of the role, with how findings name it. */
+    private record Granting(StatementRef ref, Statement statement) {
+    }
+
+    /** The resources (Resource values, and NotResource values as {@code "not P"}) and statements of a set of Allows. */
+    private record Group(List<String> resources, List<StatementRef> statements) {
+    }
+
+    /** Groups by the set of granting statements, each built once: most actions are granted by one statement. */
+    private static final class Groups {
+        private final List<Granting> allows;
+        private final Group[] single;
+        private final Map<List<Integer>, Group> several = new HashMap<>();
+
+        Groups(List<Granting> allows) {
+            this.allows = allows;
+            this.single = new Group[allows.size()];
+        }
+
+        Group of(Candidate c) {
+            if (c.count == 1) {
+                Group g = single[c.statements[0]];
+                if (g == null) {
+                    g = build(c.statements, 1);
+                    single[c.statements[0]] = g;
+                }
+                return g;
+            }
+            List<Integer> key = new ArrayList<>(c.count);
+            for (int i = 0; i < c.count; i++) {
+                key.add(c.statements[i]);
+            }
+            return several.computeIfAbsent(key, k -> build(c.statements, c.count));
+        }
+
+        /** In statement order: the resources as first met, every statement once per grant. */
+        private Group build(int[] statements, int count) {
+            Set<String> resources = new LinkedHashSet<>();
+            List<StatementRef> refs = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                Granting g = allows.get(statements[i]);
+                for (String r : g.statement().resources().values()) {
+                    resources.add(g.statement().resources().negated() ? "not " + r : r);
+                }
+                refs.add(g.ref());
+            }
+            return new Group(List.copyOf(resources), List.copyOf(refs));
+        }
     }
 
     /** Convenience for documents without ids. */
@@ -160,11 +214,14 @@ public final class EffectivePermissions {
     /**
      * The grants by canonical action name, in case-insensitive order. They arrive nearly in order (catalog
      * expansions are), so sorting by the interned lower-case names is about one pass with plain comparisons;
-     * for catalog names (letters, digits, '-', ':') that is the case-insensitive order, checked in one more pass.
+     * for catalog names of letters, digits, '-' and ':' that is the case-insensitive order (checked in one more
+     * pass if the catalog has other names).
      */
-    private static Map<String, Grant> sortedByName(List<Grant> grants) {
-        grants.sort(Comparator.comparing(g -> g.info().lowerName()));
-        for (int i = 1; i < grants.size(); i++) {
+    private static Map<String, Grant> sortedByName(List<Grant> grants, ActionCatalog catalog) {
+        if (!inLowerNameOrder(grants)) {
+            grants.sort(BY_LOWER_NAME);
+        }
+        for (int i = 1; i < grants.size() && !catalog.plainNamesRead(); i++) {
             if (String.CASE_INSENSITIVE_ORDER.compare(grants.get(i - 1).action(), grants.get(i).action()) >= 0) {
                 grants.sort(Comparator.comparing(Grant::action, String.CASE_INSENSITIVE_ORDER));
                 break;
@@ -175,6 +232,18 @@ public final class EffectivePermissions {
             out.put(g.action(), g);
         }
         return out;
+    }
+
+    private static final Comparator<Grant> BY_LOWER_NAME = (a, b) -> a.info().lowerName().compareTo(b.info().lowerName());
+
+    /** One pass that spares the sort: grants from one statement arrive in the catalog's (lower-case name) order. */
+    private static boolean inLowerNameOrder(List<Grant> grants) {
+        for (int i = 1; i < grants.size(); i++) {
+            if (grants.get(i - 1).info().lowerName().compareTo(grants.get(i).info().lowerName()) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The grant of an action named in any case: canonical names hit directly, others through the lower-case index. */
@@ -194,11 +263,6 @@ public final class EffectivePermissions {
         return index.get(action.toLowerCase(Locale.ROOT));
     }
 
-    private static <T> List<T> shared(Map<List<T>, List<T>> copies, List<T> list) {
-        List<T> known = copies.putIfAbsent(list, list);
-        return known != null ? known : list;
-    }
-
     /**
      * Decisions for the many candidate actions of one role. With a resource fixed, a decision depends on the
      * action only through which statements match it (resource and condition are the statement's own), so
@@ -210,7 +274,8 @@ public final class EffectivePermissions {
         private final NamedPolicy boundary;
         private final PolicyEvaluator.ActionMatcher matcher;
         private final List<Statement> statements = new ArrayList<>();
-        private final Map<String, Decision> memo = new HashMap<>();
+        /** By signature, then by resource. */
+        private final Map<String, Map<String, Decision>> memo = new HashMap<>();
 
         Decisions(List<NamedPolicy> identity, NamedPolicy boundary, PolicyEvaluator.ActionMatcher matcherOrNull) {
             this.identity = identity;
@@ -224,18 +289,30 @@ public final class EffectivePermissions {
             }
         }
 
-        Decision decide(String action, String lowerAction, String resource) {
+        /**
+         * Which statements the action matches (one character per statement), or null when every action is
+         * evaluated on its own: computed once per action, whatever the number of resources asked about.
+         */
+        String signature(String lowerAction) {
             if (matcher == null || lowerAction.equals(PolicyEvaluator.ALWAYS_ALLOWED)) {
-                return evaluate(identity, boundary, action, resource, matcher).decision();
+                return null;
             }
-            StringBuilder key = new StringBuilder(statements.size() + resource.length() + 1);
-            for (Statement s : statements) {
+            char[] key = new char[statements.size()];
+            for (int i = 0; i < key.length; i++) {
+                Statement s = statements.get(i);
                 // Malformed statements never match (PolicyEvaluator skips them before asking the matcher).
                 boolean wellFormed = s.effect() != null && s.actions() != null && s.resources() != null;
-                key.append(wellFormed ? matcher.matches(s, lowerAction).name().charAt(0) : '-');
+                key[i] = wellFormed ? matcher.matches(s, lowerAction).name().charAt(0) : '-';
             }
-            key.append('\u0000').append(resource);
-            return memo.computeIfAbsent(key.toString(), k -> evaluate(identity, boundary, action, resource, matcher).decision());
+            return new String(key);
+        }
+
+        Decision decide(String action, String lowerAction, String signature, String resource) {
+            if (signature == null) {
+                return evaluate(identity, boundary, action, resource, matcher).decision();
+            }
+            return memo.computeIfAbsent(signature, k -> new HashMap<>())
+                    .computeIfAbsent(resource, r -> evaluate(identity, boundary, action, resource, matcher).decision());
         }
     }
 
@@ -304,6 +381,9 @@ public final class EffectivePermissions {
 
     static List<ActionInfo> actionsOf(Statement s, ActionCatalog catalog) {
         if (!s.actions().negated()) {
+            if (s.actions().values().size() == 1 && !s.actions().values().get(0).contains("${")) {
+                return catalog.expand(s.actions().values().get(0)); // already one entry per action
+            }
             Set<ActionInfo> out = new LinkedHashSet<>();
             for (String pattern : s.actions().values()) {
                 if (!pattern.contains("${")) {
@@ -323,14 +403,24 @@ public final class EffectivePermissions {
         return out;
     }
 
+    /** A candidate action and the Allow statements (indexes, in statement order) that name it. */
     private static final class Candidate {
         /** The catalog's action of this name (the one lookup a grant needs, kept instead of looked up again). */
         final ActionInfo info;
-        final Set<String> resources = new LinkedHashSet<>();
-        final List<StatementRef> statements = new ArrayList<>();
+        int[] statements;
+        int count;
 
-        Candidate(ActionInfo info) {
+        Candidate(ActionInfo info, int first) {
             this.info = info;
+            this.statements = new int[] {first};
+            this.count = 1;
+        }
+
+        void add(int statement) {
+            if (count == statements.length) {
+                statements = java.util.Arrays.copyOf(statements, count * 2);
+            }
+            statements[count++] = statement;
         }
     }
 }

@@ -71,6 +71,31 @@ class CatalogReaderTest {
         assertEquals(2, c.servicesRead());
     }
 
+    /** "s3-outposts:x" sorts before "s3:x" ('-' before ':'), though the prefix "s3" sorts before "s3-outposts". */
+    @Test
+    void everyActionIsInLowerCaseNameOrderAcrossServices() throws IOException {
+        String json = "{\"format\":2,\"services\":{"
+                + "\"s3\":{\"name\":\"S3\",\"actions\":{\"GetObject\":{\"access\":\"Read\"}}},"
+                + "\"s3-outposts\":{\"name\":\"Outposts\",\"actions\":{\"GetObject\":{\"access\":\"Read\"}}}}}";
+        for (ActionCatalog c : List.of(load(json), lazily(json))) {
+            assertEquals(List.of("s3-outposts:GetObject", "s3:GetObject"),
+                    c.allActions().stream().map(ActionInfo::fullName).toList());
+            assertEquals(List.of("s3-outposts:GetObject", "s3:GetObject"),
+                    EffectivePermissions.ofDocuments(List.of(PolicyParser.parse(
+                            "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}")), c)
+                            .grants().keySet().stream().toList());
+            assertEquals(true, c.plainNamesRead());
+        }
+    }
+
+    @Test
+    void namesBeyondLettersDigitsAndDashesAreNoticed() throws IOException {
+        ActionCatalog c = lazily(catalog(2, "Write", "thing*", "String").replace("\"Do\":", "\"Do_It\":"));
+        assertEquals(true, c.plainNamesRead()); // nothing read yet
+        assertEquals("ex:Do_It", c.allActions().get(0).fullName());
+        assertEquals(false, c.plainNamesRead());
+    }
+
     @Test
     void aLazyCatalogRefusesABrokenServiceWhenItIsRead() throws IOException {
         ActionCatalog c = lazily(catalog(2, "Writ", "thing", "String"));
