@@ -135,6 +135,39 @@ public final class AccessComparison {
         public boolean widens() {
             return entries.stream().anyMatch(e -> e.kind().widens());
         }
+
+        /**
+         * Whether after allows the action (named in lower case) more than before did: an entry of a widening
+         * kind names it. Found by binary search: entries are sorted by kind, then action in lower case.
+         */
+        public boolean widens(String lowerAction) {
+            for (Kind kind : Kind.values()) {
+                if (kind.widens() && contains(kind, lowerAction)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean contains(Kind kind, String lowerAction) {
+            int lo = 0;
+            int hi = entries.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                Entry e = entries.get(mid);
+                int c = e.kind() != kind ? Integer.compare(e.kind().ordinal(), kind.ordinal())
+                        : e.action().toLowerCase(Locale.ROOT).compareTo(lowerAction);
+                if (c == 0) {
+                    return true;
+                }
+                if (c < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return false;
+        }
     }
 
     /** Longest explicit action list in one line before it is cut with "and N more". */
@@ -170,34 +203,22 @@ public final class AccessComparison {
         AccessComparison c = new AccessComparison(catalog, shared);
         Side b = Side.of(before);
         Side a = Side.of(after);
+        // Each kind's entries come out sorted by action (lower case) and resource: in kind order they are the
+        // delta's order, with no sort of the (for a role with "*") 22,000 entries.
+        Map<Kind, List<Entry>> byKind = new java.util.EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            byKind.put(kind, new ArrayList<>());
+        }
+        c.oneWay(a, b, Kind.ADDED, Kind.NOW_UNCONDITIONAL, byKind);
+        c.oneWay(b, a, Kind.REMOVED, Kind.NOW_CONDITIONAL, byKind);
         List<Entry> entries = new ArrayList<>();
-        entries.addAll(c.oneWay(a, b, Kind.ADDED, Kind.NOW_UNCONDITIONAL));
-        entries.addAll(c.oneWay(b, a, Kind.REMOVED, Kind.NOW_CONDITIONAL));
-        sort(entries);
         List<Line> lines = new ArrayList<>();
         for (Kind kind : Kind.values()) {
+            entries.addAll(byKind.get(kind));
             Side granting = kind.widens() ? a : b;
-            lines.addAll(c.lines(kind, entries.stream().filter(e -> e.kind() == kind).toList(), granting.wildcards()));
+            lines.addAll(c.lines(kind, byKind.get(kind), granting.wildcards()));
         }
         return new Delta(entries, lines);
-    }
-
-    /** By kind, action in lower case, resource, conditional-ness; each action lower-cased once, not per comparison. */
-    private static void sort(List<Entry> entries) {
-        List<Keyed> keyed = new ArrayList<>(entries.size());
-        Map<String, String> lower = new HashMap<>();
-        for (Entry e : entries) {
-            keyed.add(new Keyed(e, lower.computeIfAbsent(e.action(), a -> a.toLowerCase(Locale.ROOT))));
-        }
-        keyed.sort(Comparator.comparing((Keyed k) -> k.entry().kind()).thenComparing(Keyed::lowerAction)
-                .thenComparing(k -> k.entry().resource()).thenComparing(k -> k.entry().conditional()));
-        for (int i = 0; i < keyed.size(); i++) {
-            entries.set(i, keyed.get(i).entry());
-        }
-    }
-
-    /** An entry with its action in lower case, computed once for the sort. */
-    private record Keyed(Entry entry, String lowerAction) {
     }
 
     /** Equal documents in the same places (identity or boundary), whatever the policies are named. */
@@ -300,11 +321,17 @@ public final class AccessComparison {
 
     /** One result for a signature, before it is given its action. */
     private record Raw(Kind kind, String resource, boolean conditional, List<StatementRef> statements) {
+        Raw {
+            statements = List.copyOf(statements); // immutable once: every entry made from it shares this list
+        }
     }
 
-    private List<Entry> oneWay(Side granting, Side other, Kind added, Kind unconditional) {
+    /**
+     * Adds what {@code granting} allows that {@code other} does not to {@code out}, by kind, each kind's
+     * entries in order of action (lower case), then resource.
+     */
+    private void oneWay(Side granting, Side other, Kind added, Kind unconditional, Map<Kind, List<Entry>> out) {
         Map<Signature, List<Raw>> results = new HashMap<>();
-        List<Entry> out = new ArrayList<>();
         for (ActionInfo info : candidateActions(granting)) {
             String action = info.fullName();
             String lower = info.lowerName();
@@ -315,19 +342,32 @@ public final class AccessComparison {
             Signature sig = new Signature(matches(granting, lower), matches(other, lower), wildcardOnly);
             List<Raw> raws = results.computeIfAbsent(sig, s -> shared.computed.computeIfAbsent(
                     ComputeKey.of(s, granting, other, added), k -> compute(s, granting, other, added, unconditional)));
+            // raws are one per kind and resource, sorted by resource
             for (Raw r : raws) {
-                out.add(new Entry(r.kind(), action, r.resource(), r.conditional(), r.statements()));
+                out.get(r.kind()).add(new Entry(r.kind(), action, r.resource(), r.conditional(), r.statements()));
             }
         }
-        return out;
     }
 
-    /** The catalog actions the side's identity Allow statements name, once each (entries are sorted later). */
-    private Set<ActionInfo> candidateActions(Side side) {
-        Set<ActionInfo> out = new LinkedHashSet<>();
+    /** The catalog actions the side's identity Allow statements name, once each, in order of lower-case name. */
+    private List<ActionInfo> candidateActions(Side side) {
+        List<List<ActionInfo>> expansions = new ArrayList<>();
         for (Stmt s : side.statements()) {
             if (!s.boundary() && s.statement().isAllow()) {
-                out.addAll(EffectivePermissions.actionsOf(s.statement(), catalog));
+                List<ActionInfo> actions = EffectivePermissions.actionsOf(s.statement(), catalog);
+                if (catalog.isEveryAction(actions)) {
+                    return actions; // Action "*": every action, in order, whatever else is named
+                }
+                expansions.add(actions);
+            }
+        }
+        Set<ActionInfo> union = new LinkedHashSet<>();
+        expansions.forEach(union::addAll);
+        List<ActionInfo> out = new ArrayList<>(union);
+        for (int i = 1; i < out.size(); i++) {
+            if (out.get(i - 1).lowerName().compareTo(out.get(i).lowerName()) > 0) {
+                out.sort(Comparator.comparing(ActionInfo::lowerName));
+                break;
             }
         }
         return out;
@@ -545,9 +585,16 @@ public final class AccessComparison {
         // Entries arrive sorted by action (lower case), and there is one per action and resource: grouping keeps
         // that order, which for catalog names (letters, digits, '-', ':') is the case-insensitive order.
         Map<String, Map<Boolean, List<String>>> byResource = new TreeMap<>();
+        List<String> group = null;
+        Entry previous = null;
         for (Entry e : entries) {
-            byResource.computeIfAbsent(e.resource(), k -> new TreeMap<>())
-                    .computeIfAbsent(e.conditional(), k -> new ArrayList<>()).add(e.action());
+            // runs of entries on the same resource (all 22,000 of a "*" grant) go to the same list
+            if (previous == null || !previous.resource().equals(e.resource()) || previous.conditional() != e.conditional()) {
+                group = byResource.computeIfAbsent(e.resource(), k -> new TreeMap<>())
+                        .computeIfAbsent(e.conditional(), k -> new ArrayList<>());
+            }
+            group.add(e.action());
+            previous = e;
         }
         List<Line> out = new ArrayList<>();
         for (Map.Entry<String, Map<Boolean, List<String>>> r : byResource.entrySet()) {
@@ -556,7 +603,7 @@ public final class AccessComparison {
                 boolean conditional = g.getKey();
                 List<String> actions = g.getValue();
                 if (mostOfAllActions(actions.size(), resource)) {
-                    out.add(new Line(kind, "*", resource, conditional, allExcept(universe(resource), new HashSet<>(actions)),
+                    out.add(new Line(kind, "*", resource, conditional, allExcept(universe(resource), actions),
                             actions.size()));
                     continue;
                 }
@@ -624,10 +671,14 @@ public final class AccessComparison {
             List<String> names = new ArrayList<>();
             List<String> services = new ArrayList<>();
             Map<String, Integer> sizes = new HashMap<>();
+            String service = "";
             for (ActionInfo a : catalog.allActions()) {
                 String name = a.fullName();
                 if ((withWildcardOnly || !a.isWildcardOnly()) && !name.equalsIgnoreCase(PolicyEvaluator.ALWAYS_ALLOWED)) {
-                    String service = name.substring(0, name.indexOf(':')).toLowerCase(Locale.ROOT).intern();
+                    int colon = name.indexOf(':');
+                    if (!(service.length() == colon && name.regionMatches(true, 0, service, 0, colon))) {
+                        service = name.substring(0, colon).toLowerCase(Locale.ROOT).intern(); // a service's actions are consecutive
+                    }
                     names.add(name);
                     services.add(service);
                     sizes.merge(service, 1, Integer::sum);
@@ -641,13 +692,30 @@ public final class AccessComparison {
         }
     }
 
-    /** {@code *} with what is missing: whole services as {@code service:*}, else the actions. */
-    private static String allExcept(Universe universe, Set<String> actions) {
+    /**
+     * {@code *} with what is missing: whole services as {@code service:*}, else the actions. The actions are
+     * sorted by lower-case name, as the universe is: one walk through both finds what is missing.
+     */
+    private static String allExcept(Universe universe, List<String> actions) {
         Map<String, List<String>> missingByService = new TreeMap<>();
+        int next = 0;
         for (int i = 0; i < universe.size(); i++) {
             String a = universe.names().get(i);
-            if (!actions.contains(a)) {
+            if (next < actions.size() && actions.get(next).equals(a)) {
+                next++;
+            } else {
                 missingByService.computeIfAbsent(universe.services().get(i), k -> new ArrayList<>()).add(a);
+            }
+        }
+        if (next < actions.size()) {
+            // not in the universe's order after all: ask each name
+            Set<String> present = new HashSet<>(actions);
+            missingByService.clear();
+            for (int i = 0; i < universe.size(); i++) {
+                String a = universe.names().get(i);
+                if (!present.contains(a)) {
+                    missingByService.computeIfAbsent(universe.services().get(i), k -> new ArrayList<>()).add(a);
+                }
             }
         }
         List<String> missing = new ArrayList<>();

@@ -308,6 +308,11 @@ public final class ActionCatalog {
         return all;
     }
 
+    /** Whether this is the list {@link #allActions} gave (reads nothing: a list of every action was asked for already). */
+    boolean isEveryAction(List<ActionInfo> list) {
+        return list == allActions;
+    }
+
     public int actionCount() {
         return allActions().size();
     }

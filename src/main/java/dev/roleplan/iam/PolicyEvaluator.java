@@ -170,8 +170,9 @@ public final class PolicyEvaluator {
     /** Action / NotAction against a lower-case {@code service:action}. */
     public static Tri actionMatches(Patterns actions, String lowerAction) {
         Tri any = Tri.NO;
-        for (String pattern : actions.values()) {
-            any = any.or(actionPatternMatches(pattern, lowerAction));
+        List<String> patterns = actions.values();
+        for (int i = 0; i < patterns.size(); i++) { // indexed: asked ~22,000 times per role, an iterator each adds up
+            any = any.or(actionPatternMatches(patterns.get(i), lowerAction));
             if (any == Tri.YES) {
                 break;
             }

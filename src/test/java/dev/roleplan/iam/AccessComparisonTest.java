@@ -1,6 +1,7 @@
 package dev.roleplan.iam;
 
 import dev.roleplan.iam.AccessComparison.Delta;
+import dev.roleplan.iam.AccessComparison.Entry;
 import dev.roleplan.iam.AccessComparison.Kind;
 import dev.roleplan.iam.AccessComparison.PolicySet;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,25 @@ class AccessComparisonTest {
         assertEquals(List.of("new: s3:* except s3:GetObject, s3:PutObject on arn:aws:s3:::assets/*"), lines(d));
         long resourceLevel = ActionCatalog.get().expand("s3:*").stream().filter(a -> !a.isWildcardOnly()).count();
         assertEquals(resourceLevel - 2, d.of(Kind.ADDED).size());
+    }
+
+    @Test
+    void findsWhetherAnActionIsGrantedAnewByItsLowerCaseName() {
+        // new: s3:* but GetObject and PutObject on assets/*, and ec2:* on "*"; removed: sqs:SendMessage
+        Delta d = compare(policies(allow("[\"s3:GetObject\",\"s3:PutObject\",\"sqs:SendMessage\"]", "\"arn:aws:s3:::assets/*\"")),
+                policies(allow("\"s3:*\"", "\"arn:aws:s3:::assets/*\""), allow("\"ec2:*\"", "\"*\"")));
+        for (String a : List.of("s3:deleteobject", "s3:listbucket", "ec2:runinstances", "ec2:describeinstances")) {
+            assertEquals(true, d.widens(a), a);
+        }
+        for (String a : List.of("s3:getobject", "s3:putobject", "sqs:sendmessage", "iam:passrole", "s3:DeleteObject", "")) {
+            assertEquals(false, d.widens(a), a);
+        }
+        // every entry's action is found; the binary search agrees with a walk through the entries
+        for (Entry e : d.entries()) {
+            String lower = e.action().toLowerCase(java.util.Locale.ROOT);
+            boolean walk = d.entries().stream().anyMatch(x -> x.kind().widens() && x.action().equalsIgnoreCase(e.action()));
+            assertEquals(walk, d.widens(lower), lower);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.roleplan.engine.Rule;
 import dev.roleplan.engine.RuleContext;
 import dev.roleplan.engine.RuleInfo;
 import dev.roleplan.engine.Severity;
+import dev.roleplan.iam.AccessComparison.Delta;
 import dev.roleplan.iam.AccessComparison.Entry;
 import dev.roleplan.iam.AccessComparison.Kind;
 import dev.roleplan.iam.AccessComparison.Line;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 @RuleInfo(id = "RP701", severity = Severity.INFO,
         summary = "After the change, a task definition's role allows access it did not allow before",
@@ -77,8 +79,7 @@ public final class ChangeGrantsNewAccess implements Rule {
             if (d.after() == null || !d.delta().widens()) {
                 continue; // removed access only: nothing granted
             }
-            List<Entry> widening = d.delta().entries().stream().filter(e -> e.kind().widens()).toList();
-            Finding trigger = mostSevereTrigger(context, d, widening);
+            Finding trigger = mostSevereTrigger(context, d);
             Severity severity = trigger == null ? Severity.INFO : trigger.severity();
             reporter.at(d.after()).role(d.afterRef()).severity(severity)
                     .message(message(d) + (trigger == null ? "" : " Severity " + severity.label() + " because of "
@@ -119,32 +120,21 @@ public final class ChangeGrantsNewAccess implements Rule {
      * names a newly granted action (in its key or message), or points at a statement or policy that grants
      * some of it.
      */
-    private static Finding mostSevereTrigger(RuleContext context, TaskDelta d, List<Entry> widening) {
+    private static Finding mostSevereTrigger(RuleContext context, TaskDelta d) {
         List<Risk> risks = riskFindings(context).getOrDefault(d.taskDefinition() + "\u0000" + d.kind(), List.of());
         if (risks.isEmpty()) {
             return null;
         }
-        Map<String, String> lowerCase = context.cached(LowerCaseNames.KEY, k -> new java.util.concurrent.ConcurrentHashMap<>());
-        Set<String> actions = new HashSet<>();
-        Set<String> statements = new HashSet<>();
-        Set<String> policies = new HashSet<>();
-        Set<StatementRef> refs = new HashSet<>();
-        for (Entry e : widening) {
-            // the same few thousand catalog names recur in every delta: lower-case each once per run
-            actions.add(lowerCase.computeIfAbsent(e.action(), a -> a.toLowerCase(Locale.ROOT)));
-            refs.addAll(e.statements()); // thousands of entries share a handful of statements
-        }
-        for (StatementRef s : refs) {
-            statements.add(s.policyId() + "#" + (s.sid() != null && !s.sid().isEmpty() ? s.sid() : String.valueOf(s.index())));
-            policies.add(s.policyId());
-        }
+        NewAccess granted = context.cached(new NewAccessOf(d.delta()), k -> NewAccess.of(k.delta()));
+        // a name (lower case) the finding uses is about the new access if the delta grants that action anew
+        Predicate<String> isGranted = d.delta()::widens;
         Finding best = null;
         for (Risk risk : risks) {
             Finding f = risk.finding();
-            boolean about = (f.key() != null && actions.contains(f.key().toLowerCase(Locale.ROOT)))
-                    || namesAny(risk.lowerMessage(), actions)
-                    || (f.statement() != null && statements.contains(f.policy() + "#" + f.statement()))
-                    || (f.statement() == null && f.policy() != null && policies.contains(f.policy()));
+            boolean about = (f.key() != null && isGranted.test(f.key().toLowerCase(Locale.ROOT)))
+                    || namesAny(risk.lowerMessage(), isGranted)
+                    || (f.statement() != null && granted.statements().contains(f.policy() + "#" + f.statement()))
+                    || (f.statement() == null && f.policy() != null && granted.policies().contains(f.policy()));
             if (about && (best == null || f.severity().atLeast(best.severity()) && f.severity() != best.severity())) {
                 best = f;
             }
@@ -152,13 +142,48 @@ public final class ChangeGrantsNewAccess implements Rule {
         return best;
     }
 
+    /** A delta, by identity: task definitions that share a pair of roles share one delta. */
+    private record NewAccessOf(Delta delta) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NewAccessOf n && n.delta == delta;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(delta);
+        }
+    }
+
+    /** The statements ({@code policy#sid} or {@code policy#index}) and policies that grant a delta's new access. */
+    private record NewAccess(Set<String> statements, Set<String> policies) {
+        static NewAccess of(Delta delta) {
+            Set<String> statements = new HashSet<>();
+            Set<String> policies = new HashSet<>();
+            // thousands of entries share a handful of statement lists: each list once
+            Map<List<StatementRef>, Boolean> seen = new java.util.IdentityHashMap<>();
+            for (Entry e : delta.entries()) {
+                if (!e.kind().widens()) {
+                    continue;
+                }
+                if (seen.put(e.statements(), Boolean.TRUE) == null) {
+                    for (StatementRef s : e.statements()) {
+                        statements.add(s.policyId() + "#" + (s.sid() != null && !s.sid().isEmpty() ? s.sid() : String.valueOf(s.index())));
+                        policies.add(s.policyId());
+                    }
+                }
+            }
+            return new NewAccess(statements, policies);
+        }
+    }
+
     /**
-     * Whether the lower-case message names one of the lower-case actions as a whole name: not preceded by a
-     * letter, digit or ':' and not followed by a letter or digit. Looked up from the message's side (the names
+     * Whether the lower-case message names, as a whole name, an action {@code isAction} accepts (asked with the
+     * name in lower case): not preceded by a letter, digit or ':' and not followed by a letter or digit. Looked up from the message's side (the names
      * around each ':'), not by searching the message for each of the thousands of actions a change may grant.
      * Catalog action names are made of a-z, 0-9 and '-' around one ':'.
      */
-    static boolean namesAny(String lower, Set<String> lowerActions) {
+    static boolean namesAny(String lower, Predicate<String> isAction) {
         for (int colon = lower.indexOf(':'); colon >= 0; colon = lower.indexOf(':', colon + 1)) {
             int left = colon;
             while (left > 0 && nameChar(lower.charAt(left - 1))) {
@@ -179,7 +204,7 @@ public final class ChangeGrantsNewAccess implements Rule {
                     boolean endBounded = end == right
                             ? end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end))
                             : lower.charAt(end) == '-';
-                    if (endBounded && lowerActions.contains(lower.substring(start, end))) {
+                    if (endBounded && isAction.test(lower.substring(start, end))) {
                         return true;
                     }
                 }
@@ -191,9 +216,6 @@ public final class ChangeGrantsNewAccess implements Rule {
     private static boolean nameChar(char c) {
         return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-';
     }
-
-    /** Cache key of the run's action names in lower case. */
-    private enum LowerCaseNames { KEY }
 
     /** An RP3xx/RP4xx finding with its message in lower case, for matching action names. */
     private record Risk(Finding finding, String lowerMessage) {

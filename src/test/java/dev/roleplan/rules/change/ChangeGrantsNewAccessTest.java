@@ -210,7 +210,7 @@ class ChangeGrantsNewAccessTest {
                 }
             }
             boolean expected = namesAnyBySearch(message.toString(), actions);
-            assertEquals(expected, ChangeGrantsNewAccess.namesAny(message.toString(), actions),
+            assertEquals(expected, ChangeGrantsNewAccess.namesAny(message.toString(), actions::contains),
                     message + " with " + actions);
             named += expected ? 1 : 0;
         }
