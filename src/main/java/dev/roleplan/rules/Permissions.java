@@ -1,5 +1,6 @@
 package dev.roleplan.rules;
 
+import dev.roleplan.engine.FactKey;
 import dev.roleplan.engine.RuleContext;
 import dev.roleplan.iam.ActionCatalog;
 import dev.roleplan.iam.EffectivePermissions;
@@ -17,21 +18,8 @@ public final class Permissions {
     private Permissions() {
     }
 
-    /** Keyed by identity: a role record is compared by reference, never by its (large) contents. */
-    private record Key(Role role) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.role == role;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(role);
-        }
-    }
-
     public static EffectivePermissions of(RuleContext context, Role role) {
-        return context.cached(new Key(role), k -> compute(k.role()));
+        return context.cached(new FactKey("effective-permissions", role), k -> compute(role));
     }
 
     private static EffectivePermissions compute(Role role) {

@@ -1,5 +1,6 @@
 package dev.roleplan.rules.change;
 
+import dev.roleplan.engine.FactKey;
 import dev.roleplan.engine.Finding;
 import dev.roleplan.engine.Reporter;
 import dev.roleplan.engine.Rule;
@@ -36,18 +37,6 @@ public final class ChangeGrantsNewAccess implements Rule {
 
     /** Lines of new access in one message; the rest is counted ({@code roleplan diff} lists everything). */
     static final int MAX_LINES = 25;
-
-    private record RiskFindings(Model model) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof RiskFindings r && r.model == model;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(model);
-        }
-    }
 
     private final boolean anyInput;
 
@@ -125,7 +114,8 @@ public final class ChangeGrantsNewAccess implements Rule {
         if (risks.isEmpty()) {
             return null;
         }
-        NewAccess granted = context.cached(new NewAccessOf(d.delta()), k -> NewAccess.of(k.delta()));
+        // task definitions that share a pair of roles share one delta
+        NewAccess granted = context.cached(new FactKey("rp701-new-access", d.delta()), k -> NewAccess.of(d.delta()));
         // a name (lower case) the finding uses is about the new access if the delta grants that action anew
         Predicate<String> isGranted = d.delta()::widens;
         Finding best = null;
@@ -140,19 +130,6 @@ public final class ChangeGrantsNewAccess implements Rule {
             }
         }
         return best;
-    }
-
-    /** A delta, by identity: task definitions that share a pair of roles share one delta. */
-    private record NewAccessOf(Delta delta) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof NewAccessOf n && n.delta == delta;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(delta);
-        }
     }
 
     /** The statements ({@code policy#sid} or {@code policy#index}) and policies that grant a delta's new access. */
@@ -223,7 +200,7 @@ public final class ChangeGrantsNewAccess implements Rule {
 
     /** The RP3xx and RP4xx findings on the after model by task definition and role kind, computed once per run. */
     private static Map<String, List<Risk>> riskFindings(RuleContext context) {
-        return context.cached(new RiskFindings(context.model()), k -> {
+        return context.cached(new FactKey("rp701-risk-findings", context.model()), k -> {
             Map<String, List<Risk>> out = new HashMap<>();
             for (Rule rule : BuiltInRules.all()) {
                 String id = rule.meta().id();

@@ -2,6 +2,7 @@ package dev.roleplan.rules.ecs;
 
 import dev.roleplan.ecs.Requirement;
 import dev.roleplan.ecs.Requirements;
+import dev.roleplan.engine.FactKey;
 import dev.roleplan.engine.RuleContext;
 import dev.roleplan.model.RoleKind;
 import dev.roleplan.model.TaskDefinition;
@@ -17,20 +18,8 @@ final class TaskRequirements {
     private TaskRequirements() {
     }
 
-    private record Key(String fact, TaskDefinition td) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.td == td && k.fact.equals(fact);
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(td) * 31 + fact.hashCode();
-        }
-    }
-
     static Requirements.Derivation of(RuleContext context, TaskDefinition td) {
-        return context.cached(new Key("ecs-requirements", td), k -> Requirements.analyse(k.td(), context.model()));
+        return context.cached(new FactKey("ecs-requirements", td), k -> Requirements.analyse(td, context.model()));
     }
 
     static List<Requirement> of(RuleContext context, TaskDefinition td, RoleKind role) {
