@@ -215,6 +215,7 @@ final class CheckCommand implements Callable<Integer> {
         if (inputBytes() > READ_ALL_SERVICES_ABOVE) {
             ActionCatalog.prefetchEveryService();
         }
+        prepareInBackground(renderer);
         ExternalRoles external = new ExternalRoles(config.externalRoles(), String.valueOf(config.source()),
                 ManagedPolicyLookup.catalog());
         Analyzer.Analysis analysis = analyzer.withLimits(limits()).withVariables(varFiles, vars)
@@ -346,6 +347,19 @@ final class CheckCommand implements Callable<Integer> {
             throw new UsageException("--fail-on " + text + ": expected critical, high, medium, low, info or never");
         }
         return s;
+    }
+
+    /** The report's renderer gets ready on another thread while the input is read (a daemon: never delays exit). */
+    private static void prepareInBackground(Renderer renderer) {
+        Thread t = new Thread(() -> {
+            try {
+                renderer.prepare();
+            } catch (RuntimeException | LinkageError e) {
+                // only a head start: rendering itself reports what is wrong
+            }
+        }, "roleplan-report-prepare");
+        t.setDaemon(true);
+        t.start();
     }
 
     static Renderer renderer(String format) {

@@ -30,6 +30,15 @@ public final class JsonReport implements Renderer {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     @Override
+    public void prepare() {
+        try {
+            JSON.writeValueAsString(JsonNodeFactory.instance.objectNode().put("prepared", true));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // nothing to prepare then: render reports the problem if it is real
+        }
+    }
+
+    @Override
     public String render(Report report) {
         try {
             return JSON.writeValueAsString(tree(report)) + "\n";
