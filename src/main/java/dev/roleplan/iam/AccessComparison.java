@@ -201,8 +201,8 @@ public final class AccessComparison {
             return new Delta(List.of(), List.of());
         }
         AccessComparison c = new AccessComparison(catalog, shared);
-        Side b = Side.of(before);
-        Side a = Side.of(after);
+        Side b = Side.of(before, catalog);
+        Side a = Side.of(after, catalog);
         // Each kind's entries come out sorted by action (lower case) and resource: in kind order they are the
         // delta's order, with no sort of the (for a role with "*") 22,000 entries.
         Map<Kind, List<Entry>> byKind = new java.util.EnumMap<>(Kind.class);
@@ -242,8 +242,12 @@ public final class AccessComparison {
     private record Stmt(String policyId, Statement statement, boolean boundary) {
     }
 
-    private record Side(List<Stmt> statements, boolean hasBoundary) {
-        static Side of(PolicySet set) {
+    /**
+     * @param names each statement's expanded action names ({@link EffectivePermissions#expandedNames}), or null
+     *              where it is matched from its patterns
+     */
+    private record Side(List<Stmt> statements, boolean hasBoundary, List<Set<String>> names) {
+        static Side of(PolicySet set, ActionCatalog catalog) {
             List<Stmt> out = new ArrayList<>();
             for (NamedPolicy p : set.identity()) {
                 for (Statement s : p.document().statements()) {
@@ -259,7 +263,19 @@ public final class AccessComparison {
                     }
                 }
             }
-            return new Side(out, set.boundary() != null);
+            List<Set<String>> names = new ArrayList<>(out.size());
+            for (Stmt st : out) {
+                names.add(EffectivePermissions.expandedNames(st.statement(), catalog));
+            }
+            return new Side(out, set.boundary() != null, names);
+        }
+
+        /** Whether statement {@code i} names the catalog action (lower case), as {@link PolicyEvaluator#actionMatches} decides. */
+        Tri matches(int i, String lowerCatalogAction) {
+            Statement s = statements.get(i).statement();
+            Set<String> expanded = names.get(i);
+            return expanded == null ? PolicyEvaluator.actionMatches(s.actions(), lowerCatalogAction)
+                    : EffectivePermissions.matchesExpanded(s, expanded, lowerCatalogAction);
         }
 
         private static boolean wellFormed(Statement s) {
@@ -332,6 +348,8 @@ public final class AccessComparison {
      */
     private void oneWay(Side granting, Side other, Kind added, Kind unconditional, Map<Kind, List<Entry>> out) {
         Map<Signature, List<Raw>> results = new HashMap<>();
+        Map<Long, List<Raw>> packedResults = new HashMap<>();
+        boolean packable = granting.statements().size() + other.statements().size() <= PACKABLE;
         for (ActionInfo info : candidateActions(granting)) {
             String action = info.fullName();
             String lower = info.lowerName();
@@ -339,14 +357,29 @@ public final class AccessComparison {
                 continue; // always allowed, whatever the policies say
             }
             boolean wildcardOnly = info.isWildcardOnly();
-            Signature sig = new Signature(matches(granting, lower), matches(other, lower), wildcardOnly);
-            List<Raw> raws = results.computeIfAbsent(sig, s -> shared.computed.computeIfAbsent(
-                    ComputeKey.of(s, granting, other, added), k -> compute(s, granting, other, added, unconditional)));
+            List<Raw> raws;
+            if (packable) {
+                long key = packed(granting, other, lower, wildcardOnly);
+                raws = packedResults.get(key);
+                if (raws == null) {
+                    raws = results(unpacked(key, granting, other), granting, other, added, unconditional);
+                    packedResults.put(key, raws);
+                }
+            } else {
+                Signature sig = new Signature(matches(granting, lower), matches(other, lower), wildcardOnly);
+                raws = results.computeIfAbsent(sig, s -> results(s, granting, other, added, unconditional));
+            }
             // raws are one per kind and resource, sorted by resource
             for (Raw r : raws) {
                 out.get(r.kind()).add(new Entry(r.kind(), action, r.resource(), r.conditional(), r.statements()));
             }
         }
+    }
+
+    /** The results of a signature, computed once for all comparisons sharing {@link #shared}. */
+    private List<Raw> results(Signature sig, Side granting, Side other, Kind added, Kind unconditional) {
+        return shared.computed.computeIfAbsent(ComputeKey.of(sig, granting, other, added),
+                k -> compute(sig, granting, other, added, unconditional));
     }
 
     /** The catalog actions the side's identity Allow statements name, once each, in order of lower-case name. */
@@ -376,14 +409,51 @@ public final class AccessComparison {
     private static List<Match> matches(Side side, String lowerAction) {
         List<Match> out = new ArrayList<>();
         for (int i = 0; i < side.statements().size(); i++) {
-            Statement s = side.statements().get(i).statement();
-            Tri m = PolicyEvaluator.actionMatches(s.actions(), lowerAction);
+            Tri m = side.matches(i, lowerAction);
             if (m != Tri.NO) {
-                out.add(new Match(i, m == Tri.UNKNOWN || s.hasConditions()));
+                out.add(new Match(i, m == Tri.UNKNOWN || side.statements().get(i).statement().hasConditions()));
             }
         }
         return out;
     }
+
+    /**
+     * The signature packed in a long: two bits per statement (0 no match, 1 a match, 2 a conditional match),
+     * the granting side's statements first, and bit 62 for a wildcard-only action. For sides of at most
+     * {@link #PACKABLE} statements together: hashing a long per action instead of two lists.
+     */
+    private static long packed(Side granting, Side other, String lowerAction, boolean wildcardOnly) {
+        long key = wildcardOnly ? 1L << 62 : 0;
+        int shift = 0;
+        for (Side side : List.of(granting, other)) {
+            for (int i = 0; i < side.statements().size(); i++, shift += 2) {
+                Tri m = side.matches(i, lowerAction);
+                if (m != Tri.NO) {
+                    key |= (m == Tri.UNKNOWN || side.statements().get(i).statement().hasConditions() ? 2L : 1L) << shift;
+                }
+            }
+        }
+        return key;
+    }
+
+    /** The signature a packed key stands for. */
+    private static Signature unpacked(long key, Side granting, Side other) {
+        List<Match> g = new ArrayList<>();
+        List<Match> o = new ArrayList<>();
+        int shift = 0;
+        for (Side side : List.of(granting, other)) {
+            for (int i = 0; i < side.statements().size(); i++, shift += 2) {
+                long code = key >>> shift & 3;
+                if (code != 0) {
+                    (side == granting ? g : o).add(new Match(i, code == 2));
+                }
+            }
+        }
+        return new Signature(g, o, (key & 1L << 62) != 0);
+    }
+
+    /** Most statements two sides may have together for a packed signature (two bits each below bit 62). */
+    private static final int PACKABLE = 31;
 
     /** The granted patterns of one signature, each checked against the other side. */
     private List<Raw> compute(Signature sig, Side granting, Side other, Kind added, Kind unconditional) {

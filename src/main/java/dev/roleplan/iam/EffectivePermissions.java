@@ -342,20 +342,10 @@ public final class EffectivePermissions {
         }
         for (NamedPolicy policy : all) {
             for (Statement s : policy.document().statements()) {
-                if (s.actions() == null || s.actions().values().stream().anyMatch(EffectivePermissions::leftToPatterns)) {
-                    continue;
+                Set<String> names = expandedNames(s, catalog);
+                if (names != null) {
+                    expanded.put(s, names);
                 }
-                Set<String> names = new HashSet<>();
-                for (String pattern : s.actions().values()) {
-                    if (pattern.equals("*")) {
-                        names = ALL;
-                        break;
-                    }
-                    for (ActionInfo a : catalog.expand(pattern)) {
-                        names.add(a.lowerName());
-                    }
-                }
-                expanded.put(s, names);
             }
         }
         return (statement, lowerAction) -> {
@@ -363,9 +353,38 @@ public final class EffectivePermissions {
             if (names == null || !catalog.hasLowerName(lowerAction)) {
                 return PolicyEvaluator.actionMatches(statement.actions(), lowerAction);
             }
-            boolean named = names == ALL || names.contains(lowerAction);
-            return Tri.of(statement.actions().negated() != named);
+            return matchesExpanded(statement, names, lowerAction);
         };
+    }
+
+    /**
+     * The lower-case names of the catalog actions the statement's Action / NotAction values name (not negated),
+     * {@link #ALL_ACTIONS} for {@code "*"}, or null when the statement must be matched from its patterns (no
+     * actions, or values unknown until apply or with non-ASCII letters).
+     */
+    static Set<String> expandedNames(Statement s, ActionCatalog catalog) {
+        if (s.actions() == null || s.actions().values().stream().anyMatch(EffectivePermissions::leftToPatterns)) {
+            return null;
+        }
+        Set<String> names = new HashSet<>();
+        for (String pattern : s.actions().values()) {
+            if (pattern.equals("*")) {
+                return ALL_ACTIONS;
+            }
+            for (ActionInfo a : catalog.expand(pattern)) {
+                names.add(a.lowerName());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * What {@link PolicyEvaluator#actionMatches} answers for a catalog action (its lower-case name), from the
+     * statement's {@link #expandedNames}.
+     */
+    static Tri matchesExpanded(Statement s, Set<String> names, String lowerCatalogAction) {
+        boolean named = names == ALL_ACTIONS || names.contains(lowerCatalogAction);
+        return Tri.of(s.actions().negated() != named);
     }
 
     /**
@@ -377,7 +396,7 @@ public final class EffectivePermissions {
     }
 
     /** Marks a statement whose Action includes {@code "*"}: it names every action. */
-    private static final Set<String> ALL = Collections.unmodifiableSet(new HashSet<>());
+    static final Set<String> ALL_ACTIONS = Collections.unmodifiableSet(new HashSet<>());
 
     static List<ActionInfo> actionsOf(Statement s, ActionCatalog catalog) {
         if (!s.actions().negated()) {

@@ -78,6 +78,26 @@ class AccessComparisonTest {
         }
     }
 
+    /** Up to 31 statements on the two sides together, signatures are packed in a long; more take lists. */
+    @Test
+    void manyStatementsCompareAsFewDo() {
+        for (int count : new int[] {5, 20}) { // 2 x 5 + 2 packed, 2 x 20 + 2 not
+            String[] before = new String[count];
+            String[] after = new String[count + 2];
+            for (int i = 0; i < count; i++) {
+                before[i] = allow("\"s3:GetObject\"", "\"arn:aws:s3:::b" + i + "/*\"");
+                after[i] = before[i];
+            }
+            after[count] = allow("\"sqs:SendMessage\"", "\"arn:aws:sqs:us-east-1:1:q\"");
+            after[count + 1] = deny("\"s3:GetObject\"", "\"arn:aws:s3:::b0/secret/*\"");
+            Delta d = compare(policies(before), policies(after));
+            assertEquals(List.of("new: sqs:SendMessage on arn:aws:sqs:us-east-1:1:q"), lines(d).stream()
+                    .filter(l -> l.startsWith("new")).toList(), "statements " + (2 * count + 2));
+            assertEquals(List.of("removed: s3:GetObject on arn:aws:s3:::b0/*"), lines(d).stream()
+                    .filter(l -> l.startsWith("removed")).toList(), "statements " + (2 * count + 2));
+        }
+    }
+
     @Test
     void aWidenedResourceIsNewButANarrowerOneIsNot() {
         Delta widened = compare(policies(allow("\"s3:GetObject\"", "\"arn:aws:s3:::assets/public/*\"")),
