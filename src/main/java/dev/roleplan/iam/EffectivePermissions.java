@@ -83,8 +83,7 @@ public final class EffectivePermissions {
             }
         }
         // Expanding every statement over the catalog pays off only when there are many actions to decide.
-        PolicyEvaluator.ActionMatcher matcher = candidates.size() > EXPAND_ABOVE
-                ? expandedOnce(identity, boundaryOrNull, catalog) : null;
+        Expansion matcher = candidates.size() > EXPAND_ABOVE ? expandedOnce(identity, boundaryOrNull, catalog) : null;
         Decisions decisions = new Decisions(identity, boundaryOrNull, matcher);
         List<Grant> granted = new ArrayList<>(candidates.size());
         // The thousands of actions one wildcard statement grants share one resource list and one statement list
@@ -272,12 +271,17 @@ public final class EffectivePermissions {
     private static final class Decisions {
         private final List<NamedPolicy> identity;
         private final NamedPolicy boundary;
-        private final PolicyEvaluator.ActionMatcher matcher;
+        private final Expansion matcher;
         private final List<Statement> statements = new ArrayList<>();
+        /** Per statement: its expanded names, or null when it is malformed or matched from its patterns. */
+        private final List<Set<String>> expanded = new ArrayList<>();
         /** By signature, then by resource. */
         private final Map<String, Map<String, Decision>> memo = new HashMap<>();
+        /** The last signature asked about and its decisions: neighbouring actions mostly share one. */
+        private String lastSignature;
+        private Map<String, Decision> lastDecisions;
 
-        Decisions(List<NamedPolicy> identity, NamedPolicy boundary, PolicyEvaluator.ActionMatcher matcherOrNull) {
+        Decisions(List<NamedPolicy> identity, NamedPolicy boundary, Expansion matcherOrNull) {
             this.identity = identity;
             this.boundary = boundary;
             this.matcher = matcherOrNull;
@@ -287,14 +291,17 @@ public final class EffectivePermissions {
             if (boundary != null) {
                 statements.addAll(boundary.document().statements());
             }
+            for (Statement s : statements) {
+                expanded.add(matcherOrNull == null ? null : matcherOrNull.byStatement().get(s));
+            }
         }
 
         /**
-         * Which statements the action matches (one character per statement), or null when every action is
-         * evaluated on its own: computed once per action, whatever the number of resources asked about.
+         * Which statements the catalog action matches (one character per statement), or null when every action
+         * is evaluated on its own: computed once per action, whatever the number of resources asked about.
          */
-        String signature(String lowerAction) {
-            if (matcher == null || lowerAction.equals(PolicyEvaluator.ALWAYS_ALLOWED)) {
+        String signature(String lowerCatalogAction) {
+            if (matcher == null || lowerCatalogAction.equals(PolicyEvaluator.ALWAYS_ALLOWED)) {
                 return null;
             }
             char[] key = new char[statements.size()];
@@ -302,7 +309,11 @@ public final class EffectivePermissions {
                 Statement s = statements.get(i);
                 // Malformed statements never match (PolicyEvaluator skips them before asking the matcher).
                 boolean wellFormed = s.effect() != null && s.actions() != null && s.resources() != null;
-                key[i] = wellFormed ? matcher.matches(s, lowerAction).name().charAt(0) : '-';
+                Set<String> names = expanded.get(i);
+                // as the matcher answers for a catalog action
+                Tri m = !wellFormed ? null : names == null ? PolicyEvaluator.actionMatches(s.actions(), lowerCatalogAction)
+                        : matchesExpanded(s, names, lowerCatalogAction);
+                key[i] = m == null ? '-' : m.name().charAt(0);
             }
             return new String(key);
         }
@@ -311,8 +322,11 @@ public final class EffectivePermissions {
             if (signature == null) {
                 return evaluate(identity, boundary, action, resource, matcher).decision();
             }
-            return memo.computeIfAbsent(signature, k -> new HashMap<>())
-                    .computeIfAbsent(resource, r -> evaluate(identity, boundary, action, resource, matcher).decision());
+            Map<String, Decision> decisions = signature.equals(lastSignature) ? lastDecisions
+                    : memo.computeIfAbsent(signature, k -> new HashMap<>());
+            lastSignature = signature;
+            lastDecisions = decisions;
+            return decisions.computeIfAbsent(resource, r -> evaluate(identity, boundary, action, resource, matcher).decision());
         }
     }
 
@@ -333,8 +347,7 @@ public final class EffectivePermissions {
      * case-insensitive wildcard match. Statements with values unknown until apply ({@code ${...}}) and
      * actions outside the catalog are left to the patterns.
      */
-    private static PolicyEvaluator.ActionMatcher expandedOnce(List<NamedPolicy> identity, NamedPolicy boundary,
-                                                              ActionCatalog catalog) {
+    private static Expansion expandedOnce(List<NamedPolicy> identity, NamedPolicy boundary, ActionCatalog catalog) {
         Map<Statement, Set<String>> expanded = new IdentityHashMap<>();
         List<NamedPolicy> all = new ArrayList<>(identity);
         if (boundary != null) {
@@ -348,13 +361,20 @@ public final class EffectivePermissions {
                 }
             }
         }
-        return (statement, lowerAction) -> {
-            Set<String> names = expanded.get(statement);
+        return new Expansion(expanded, catalog);
+    }
+
+    /** Each statement's {@link #expandedNames} (absent: matched from its patterns), as a matcher. */
+    private record Expansion(Map<Statement, Set<String>> byStatement, ActionCatalog catalog)
+            implements PolicyEvaluator.ActionMatcher {
+        @Override
+        public Tri matches(Statement statement, String lowerAction) {
+            Set<String> names = byStatement.get(statement);
             if (names == null || !catalog.hasLowerName(lowerAction)) {
                 return PolicyEvaluator.actionMatches(statement.actions(), lowerAction);
             }
             return matchesExpanded(statement, names, lowerAction);
-        };
+        }
     }
 
     /**
