@@ -71,9 +71,26 @@ class LauncherScriptTest {
         assertTrue(fresh.contains("-Xlog:all=warning:stderr"), fresh.toString());
 
         Files.setLastModifiedTime(archive, FileTime.fromMillis(999_000_000_000L)); // the jar was rebuilt since
-        List<String> stale = run(fakeJava(dir), jar, Map.of(), "--version").out().lines().toList();
+        List<String> stale = run(fakeJava(dir), jar, Map.of(), "check", "plan.json").out().lines().toList();
         assertTrue(stale.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")), stale.toString());
         assertTrue(stale.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")), "recorded anew: " + stale);
+    }
+
+    /** --version or --help loads too little to archive: later checks would map an archive without their classes. */
+    @Test
+    void onlyARunThatAnalysesRecordsTheArchive(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("roleplan.jar"), "jar");
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"rules"}, new String[] {"check", "--help"})) {
+            List<String> seen = run(fakeJava(dir), jar, Map.of(), args).out().lines().toList();
+            assertTrue(seen.stream().noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")), seen.toString());
+            assertTrue(seen.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")), seen.toString());
+        }
+        assertTrue(Files.notExists(dir.resolve("roleplan.jsa")));
+        for (String command : List.of("diff", "policy")) {
+            Files.deleteIfExists(dir.resolve("roleplan.jsa"));
+            List<String> seen = run(fakeJava(dir), jar, Map.of(), command, "x").out().lines().toList();
+            assertTrue(seen.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")), seen.toString());
+        }
     }
 
     @Test
