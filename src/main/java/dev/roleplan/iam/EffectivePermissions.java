@@ -61,7 +61,7 @@ public final class EffectivePermissions {
 
     /** @param boundaryOrNull the permissions boundary, or null when the role has none */
     public static EffectivePermissions of(List<NamedPolicy> identity, NamedPolicy boundaryOrNull, ActionCatalog catalog) {
-        // Each action with the Allow statements that name it (hashing only service and name); grants are sorted
+        // Each action with the Allow statements that name it (hashing only its name); grants are sorted
         // once at the end.
         List<Granting> allows = new ArrayList<>();
         Map<ActionInfo, Candidate> candidates = new LinkedHashMap<>();
