@@ -7,7 +7,9 @@ import dev.roleplan.model.Statement;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Any text as a policy: the parser returns a document (problems listed, never thrown), and the evaluator decides
@@ -30,5 +32,42 @@ class PolicyFuzzTest {
                 }
             }
         }
+    }
+
+    /**
+     * Any text as a role's only policy: effective permissions and the access deltas against nothing are computed
+     * without an exception; a delta's entries are in its order (kind, action in lower case, resource), granting
+     * from nothing is removing to nothing, and {@link AccessComparison.Delta#widens(String)} agrees with a walk.
+     * Seeds: PolicyFuzzTestInputs/grantsAndDeltas.
+     */
+    @FuzzTest(maxDuration = "10m")
+    void grantsAndDeltas(byte[] data) {
+        PolicyDocument document = PolicyParser.parse(new String(data, StandardCharsets.UTF_8));
+        ActionCatalog catalog = ActionCatalog.get();
+        assertNotNull(EffectivePermissions.ofDocuments(List.of(document), catalog).grants());
+        AccessComparison.PolicySet set = AccessComparison.PolicySet.of(List.of(document), null);
+        AccessComparison.Delta added = AccessComparison.compare(AccessComparison.PolicySet.empty(), set, catalog);
+        AccessComparison.Delta removed = AccessComparison.compare(set, AccessComparison.PolicySet.empty(), catalog);
+        assertEquals(keys(added.of(AccessComparison.Kind.ADDED)), keys(removed.of(AccessComparison.Kind.REMOVED)));
+        for (AccessComparison.Delta d : List.of(added, removed)) {
+            List<AccessComparison.Entry> entries = d.entries();
+            for (int i = 1; i < entries.size(); i++) {
+                assertTrue(ORDER.compare(entries.get(i - 1), entries.get(i)) < 0, () -> "out of order: " + entries);
+            }
+        }
+        for (AccessComparison.Entry e : added.entries().subList(0, Math.min(50, added.entries().size()))) {
+            String lower = e.action().toLowerCase(java.util.Locale.ROOT);
+            assertEquals(added.entries().stream().anyMatch(x -> x.kind().widens() && x.action().equalsIgnoreCase(e.action())),
+                    added.widens(lower));
+        }
+    }
+
+    private static final java.util.Comparator<AccessComparison.Entry> ORDER =
+            java.util.Comparator.comparing(AccessComparison.Entry::kind)
+                    .thenComparing(e -> e.action().toLowerCase(java.util.Locale.ROOT))
+                    .thenComparing(AccessComparison.Entry::resource);
+
+    private static List<String> keys(List<AccessComparison.Entry> entries) {
+        return entries.stream().map(e -> e.action() + " " + e.resource() + " " + e.conditional()).toList();
     }
 }
