@@ -1,11 +1,16 @@
 package dev.roleplan.iam;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Test;
 import dev.roleplan.model.PolicyDocument;
 import dev.roleplan.model.Statement;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -38,7 +43,8 @@ class PolicyFuzzTest {
      * Any text as a role's only policy: effective permissions and the access deltas against nothing are computed
      * without an exception; a delta's entries are in its order (kind, action in lower case, resource), granting
      * from nothing is removing to nothing, and {@link AccessComparison.Delta#widens(String)} agrees with a walk.
-     * Seeds: PolicyFuzzTestInputs/grantsAndDeltas.
+     * Seeds: PolicyFuzzTestInputs/grantsAndDeltas; parseAndEvaluate's seeds are checked the same way on each test
+     * run ({@link #parseAndEvaluateSeedsAlsoGiveGrantsAndDeltas}).
      */
     @FuzzTest(maxDuration = "10m")
     void grantsAndDeltas(byte[] data) {
@@ -69,5 +75,18 @@ class PolicyFuzzTest {
 
     private static List<String> keys(List<AccessComparison.Entry> entries) {
         return entries.stream().map(e -> e.action() + " " + e.resource() + " " + e.conditional()).toList();
+    }
+
+    @Test
+    void parseAndEvaluateSeedsAlsoGiveGrantsAndDeltas() throws IOException {
+        Path seeds = Path.of("src/test/resources/dev/roleplan/iam/PolicyFuzzTestInputs/parseAndEvaluate");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(seeds)) {
+            files = list.sorted().toList();
+        }
+        assertTrue(files.size() > 50, "parseAndEvaluate's seeds: " + files.size());
+        for (Path file : files) {
+            grantsAndDeltas(Files.readAllBytes(file));
+        }
     }
 }

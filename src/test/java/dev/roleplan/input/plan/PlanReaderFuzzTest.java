@@ -1,6 +1,7 @@
 package dev.roleplan.input.plan;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Test;
 import dev.roleplan.engine.Engine;
 import dev.roleplan.input.InputException;
 import dev.roleplan.input.InputLimits;
@@ -10,14 +11,21 @@ import dev.roleplan.resolve.Resolver;
 import dev.roleplan.rules.BuiltInRules;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Any bytes: the reader gives a model or an InputException that names the input, never another exception; what
  * it reads resolves and runs through every rule without one either. Seeds: PlanReaderFuzzTestInputs/readAnyBytes
- * (small plans of testdata and the corpus). Fuzz: JAZZER_FUZZ=1 mvn test -Dtest=PlanReaderFuzzTest.
+ * (small plans of the corpus and inputs found by fuzzing); every JSON file of testdata is checked the same way on
+ * each test run. Fuzz: JAZZER_FUZZ=1 mvn test -Dtest=PlanReaderFuzzTest.
  */
 class PlanReaderFuzzTest {
 
@@ -39,5 +47,17 @@ class PlanReaderFuzzTest {
         }
         Model model = RESOLVER.resolve(java.util.List.of(input));
         assertNotNull(ENGINE.run(model));
+    }
+
+    @Test
+    void everyJsonFileOfTestdataGivesAModelOrAOneLineError() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Path.of("testdata"))) {
+            files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertTrue(files.size() > 60, "the JSON files of testdata: " + files.size());
+        for (Path file : files) {
+            readAnyBytes(Files.readAllBytes(file));
+        }
     }
 }

@@ -1,2 +1,0 @@
-resource "aws_${x}" "y" {
-}

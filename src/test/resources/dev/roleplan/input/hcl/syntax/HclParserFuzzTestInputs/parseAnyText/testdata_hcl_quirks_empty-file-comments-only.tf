@@ -1,3 +1,0 @@
-# just a comment
-// another
-/* and */

@@ -1,1 +1,0 @@
-a = [for for in for: for]

@@ -1,7 +1,0 @@
-a = <<-EOT
-    a
-    %{~ if c ~}
-
-    b
-    %{~ endif ~}
-  EOT

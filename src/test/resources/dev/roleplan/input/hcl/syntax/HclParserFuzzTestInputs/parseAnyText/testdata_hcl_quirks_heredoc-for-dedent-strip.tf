@@ -1,5 +1,0 @@
-a = <<-EOT
-  %{~ for x in xs ~}
-    ${x}
-  %{~ endfor ~}
-  EOT

@@ -1,7 +1,0 @@
-a = <<-EOT
-    %{ if c }
-      yes
-    %{ else }
-      no
-    %{ endif }
-  EOT

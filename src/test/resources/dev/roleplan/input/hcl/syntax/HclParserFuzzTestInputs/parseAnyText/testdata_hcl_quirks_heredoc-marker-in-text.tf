@@ -1,3 +1,0 @@
-a = <<-EOT
-    EOT is the marker
-  EOT

@@ -1,3 +1,0 @@
-a = <<EOT
-EOTX
-EOT

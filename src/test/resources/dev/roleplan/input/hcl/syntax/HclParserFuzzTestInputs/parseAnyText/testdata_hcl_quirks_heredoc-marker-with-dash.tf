@@ -1,3 +1,0 @@
-a = <<END-OF
-x
-END-OF

@@ -1,6 +1,0 @@
-a = <<EOT
-${<<INNER
-x
-INNER
-}
-EOT

@@ -1,3 +1,0 @@
-a = <<EOT
-%{ if x }
-EOT

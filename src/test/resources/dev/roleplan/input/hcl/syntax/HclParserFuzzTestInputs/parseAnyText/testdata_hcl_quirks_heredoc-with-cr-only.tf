@@ -1,3 +1,0 @@
-a = <<EOT
-xy
-EOT

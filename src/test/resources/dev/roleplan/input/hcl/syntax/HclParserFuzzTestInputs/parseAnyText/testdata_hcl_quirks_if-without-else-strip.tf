@@ -1,1 +1,0 @@
-a = "  %{~ if c ~}  yes  %{~ endif ~}  "

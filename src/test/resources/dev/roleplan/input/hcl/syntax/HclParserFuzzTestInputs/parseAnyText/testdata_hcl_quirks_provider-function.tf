@@ -1,1 +1,0 @@
-a = provider::aws::arn_parse("x")

@@ -1,1 +1,0 @@
-a = "%{ for k, v in m }${k}=${v} %{ endfor }"

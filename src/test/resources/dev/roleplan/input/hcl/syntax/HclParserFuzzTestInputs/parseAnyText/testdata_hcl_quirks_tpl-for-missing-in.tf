@@ -1,1 +1,0 @@
-a = "%{for x xs}a%{endfor}"

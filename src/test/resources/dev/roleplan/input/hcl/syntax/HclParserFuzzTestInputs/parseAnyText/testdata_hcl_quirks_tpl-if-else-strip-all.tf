@@ -1,1 +1,0 @@
-a = "x %{~ if c ~} y %{~ else ~} z %{~ endif ~} w"

@@ -1,1 +1,0 @@
-a = "${join(",", [for x in xs : x])}"

@@ -1,1 +1,0 @@
-a = "%{ for x in xs }%{ if x }[${x}]%{ endif }%{ endfor }"

@@ -1,2 +1,0 @@
-a = 1 /* multi
-line */ b = 2

@@ -1,1 +1,0 @@
-a = [for x in y : x if x if y]

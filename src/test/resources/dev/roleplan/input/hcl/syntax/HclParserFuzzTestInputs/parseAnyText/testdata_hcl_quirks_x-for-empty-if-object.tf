@@ -1,1 +1,0 @@
-a = {for k in x : k => k if}

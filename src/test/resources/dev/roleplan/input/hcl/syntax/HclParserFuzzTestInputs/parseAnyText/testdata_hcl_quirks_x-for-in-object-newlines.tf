@@ -1,4 +1,0 @@
-a = {
-  for k, v in m :
-  k => v
-}

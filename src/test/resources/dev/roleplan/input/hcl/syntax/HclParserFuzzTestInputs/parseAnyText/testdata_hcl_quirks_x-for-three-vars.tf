@@ -1,1 +1,0 @@
-a = [for x, y, z in w : x]

@@ -1,7 +1,0 @@
-locals {
-  a = 1
-  b = <<-EOT
-    line
-  EOT
-  c = "x" # comment
-}
