@@ -43,27 +43,18 @@ public final class Engine {
         if (threads <= 1 || rules.size() <= 1) {
             List<List<Finding>> out = new ArrayList<>();
             for (Rule rule : rules) {
-                out.add(check(rule, context));
+                out.add(context.findings(rule));
             }
             return out;
         }
         ForkJoinPool pool = new ForkJoinPool(threads, WORKERS, null, false);
         try {
-            return pool.submit(() -> rules.parallelStream().map(rule -> check(rule, context)).toList()).join();
+            return pool.submit(() -> rules.parallelStream().map(context::findings).toList()).join();
         } finally {
             pool.shutdown();
         }
     }
 
-    private static List<Finding> check(Rule rule, RuleContext context) {
-        try {
-            return context.findings(rule);
-        } catch (RuleFailure e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new RuleFailure(rule.meta().id(), e);
-        }
-    }
 
     /** More threads than this buy nothing on the rule set's size; the bound keeps big machines polite. */
     private static final int MAX_THREADS = 4;
@@ -79,7 +70,10 @@ public final class Engine {
     };
 
 
-    /** A rule threw: an internal error (exit 4), named by rule so it can be reported and fixed. */
+    /**
+     * A rule threw: an internal error (exit 4), named by rule so it can be reported and fixed. Raised by
+     * {@link RuleContext#findings}, so a rule that builds on a failed one reports the failed one.
+     */
     public static final class RuleFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final String ruleId;

@@ -35,6 +35,10 @@ public final class RuleContext {
      */
     @SuppressWarnings("unchecked")
     public <K, V> V cached(K key, Function<K, V> compute) {
+        CompletableFuture<Object> known = cache.get(key);
+        if (known != null) {
+            return (V) join(known); // the common case: no future made for a fact already there
+        }
         CompletableFuture<Object> mine = new CompletableFuture<>();
         CompletableFuture<Object> theirs = cache.putIfAbsent(key, mine);
         if (theirs != null) {
@@ -78,7 +82,14 @@ public final class RuleContext {
     public List<Finding> findings(Rule rule) {
         return cached(new FindingsOf(rule.meta().id(), rule.getClass()), k -> {
             Reporter reporter = new Reporter(rule.meta());
-            rule.check(this, reporter);
+            try {
+                rule.check(this, reporter);
+            } catch (Engine.RuleFailure e) {
+                throw e; // a rule this one builds on failed: that rule is named, not this one
+            } catch (RuntimeException e) {
+                // named here, before it is cached: a rule that asks for these findings (RP701) gets this failure
+                throw new Engine.RuleFailure(rule.meta().id(), e);
+            }
             return reporter.findings();
         });
     }

@@ -68,6 +68,36 @@ class EngineTest {
     }
 
     @Test
+    void aRuleBuildingOnAFailedRuleNamesTheFailedOne() {
+        RuleMeta failing = BuiltInRules.all().get(0).meta();
+        RuleMeta asking = BuiltInRules.all().get(1).meta();
+        Rule broken = new Rule() {
+            @Override
+            public void check(RuleContext context, Reporter reporter) {
+                throw new IllegalStateException("boom");
+            }
+
+            @Override
+            public RuleMeta meta() {
+                return failing;
+            }
+        };
+        Rule dependent = new Rule() {
+            @Override
+            public void check(RuleContext context, Reporter reporter) {
+                context.findings(broken); // as RP701 asks for RP3xx/RP4xx findings
+            }
+
+            @Override
+            public RuleMeta meta() {
+                return asking;
+            }
+        };
+        Engine.RuleFailure e = assertThrows(Engine.RuleFailure.class, () -> new Engine(List.of(dependent)).run(model()));
+        assertEquals(failing.id(), e.ruleId());
+    }
+
+    @Test
     void aCachedFactIsComputedOnceWhenThreadsAskTogether() throws Exception {
         RuleContext context = new RuleContext(model());
         AtomicInteger computed = new AtomicInteger();
