@@ -103,31 +103,11 @@ class HclPlanParityTest {
 
     private static Frontend plan() {
         PlanReader reader = new PlanReader();
-        return new Frontend() {
-            @Override
-            public Infrastructure read(Path path) {
-                return reader.read(path);
-            }
-
-            @Override
-            public Infrastructure read(InputStream in, String displayName) {
-                return reader.read(in, displayName);
-            }
-        };
+        return Frontend.of(reader::read, reader::read);
     }
 
     private static Frontend hcl() {
         HclReader reader = new HclReader();
-        return new Frontend() {
-            @Override
-            public Infrastructure read(Path path) {
-                return reader.read(path);
-            }
-
-            @Override
-            public Infrastructure read(InputStream in, String displayName) {
-                return reader.read(in, displayName);
-            }
-        };
+        return Frontend.of(reader::read, reader::read);
     }
 }
