@@ -135,7 +135,7 @@ final class CheckCommand implements Callable<Integer> {
     String maxInputSize;
 
     @Option(names = "--max-depth", paramLabel = "N",
-            description = "Refuse JSON nested deeper than N levels (default: ${DEFAULT-VALUE}).",
+            description = "Refuse JSON nested deeper than N levels (default: ${DEFAULT-VALUE}); at most 2000.",
             defaultValue = "" + InputLimits.DEFAULT_MAX_DEPTH)
     int maxDepth;
 
@@ -204,9 +204,10 @@ final class CheckCommand implements Callable<Integer> {
         if (paths.stream().filter("-"::equals).count() > 1) {
             throw new UsageException("standard input (-) can be read only once");
         }
-        for (String assignment : vars) {
-            if (assignment.indexOf('=') <= 0) {
-                throw new UsageException("--var takes NAME=VALUE, got \"" + assignment + "\"");
+        for (int i = 0; i < vars.size(); i++) {
+            if (vars.get(i).indexOf('=') <= 0) {
+                // not the argument itself: without its NAME= it may well be a bare secret value
+                throw new UsageException("--var takes NAME=VALUE; the " + ordinal(i + 1) + " --var has no NAME= before its value");
             }
         }
         // The bundled IAM data takes a few hundred ms to load: load it on other threads while the input is read.
@@ -252,6 +253,10 @@ final class CheckCommand implements Callable<Integer> {
     private InputLimits limits() {
         if (maxDepth < 1) {
             throw new UsageException("--max-depth " + maxDepth + ": expected a positive number of levels");
+        }
+        if (maxDepth > InputLimits.MAX_SUPPORTED_DEPTH) {
+            throw new UsageException("--max-depth " + maxDepth + ": at most " + InputLimits.MAX_SUPPORTED_DEPTH
+                    + " levels (deeper JSON would exhaust the stack)");
         }
         InputLimits limits = InputLimits.defaults().withMaxDepth(maxDepth);
         if (maxInputSize != null) {
@@ -338,6 +343,15 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** null means never fail. */
+    private static String ordinal(int n) {
+        return n + (n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        });
+    }
+
     static Severity parseFailOn(String text) {
         if (text.equalsIgnoreCase("never")) {
             return null;
@@ -354,7 +368,7 @@ final class CheckCommand implements Callable<Integer> {
         Thread t = new Thread(() -> {
             try {
                 renderer.prepare();
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Throwable e) { // even an Error: left to the JVM it would print a stack trace
                 // only a head start: rendering itself reports what is wrong
             }
         }, "roleplan-report-prepare");

@@ -76,7 +76,12 @@ public final class Main {
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, io, debug));
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (Error e) { // picocli hands on Errors (a stack overflow, out of memory): reported like any failure
+            code = internal(e, io, debug);
+        }
         io.out().flush();
         io.err().flush();
         return code;
@@ -98,6 +103,10 @@ public final class Main {
             io.err().println("roleplan: " + io2.getMessage());
             return ExitCode.BAD_INPUT;
         }
+        return internal(ex, io, debug);
+    }
+
+    private static int internal(Throwable ex, Io io, boolean debug) {
         io.err().println("roleplan: internal error: " + internalError(ex)
                 + (debug ? "" : " (run with --debug for the stack trace)"));
         if (debug) {

@@ -209,15 +209,7 @@ public final class ActionCatalog {
      * ({@code "*"}, NotAction), which would otherwise read them all in the middle of the analysis.
      */
     public static void prefetchEveryService() {
-        Thread t = new Thread(() -> {
-            try {
-                get().allActions();
-            } catch (IamDataException e) {
-                // reported by the next get()
-            }
-        }, "roleplan-ActionCatalog-read-all");
-        t.setDaemon(true);
-        t.start();
+        BundledData.inBackground("roleplan-ActionCatalog-read-all", () -> get().allActions());
     }
 
     private static ActionCatalog loadBundled() {

@@ -50,14 +50,24 @@ final class BundledData<T> {
         if (value != null || !prefetching.compareAndSet(false, true)) {
             return;
         }
+        inBackground("roleplan-" + name + "-prefetch", this::get);
+    }
+
+    /**
+     * Runs {@code work} on a daemon thread whose failures, whatever they are, stay silent: a load ahead of time is
+     * only a head start, and the next {@link #get()} on the caller's thread reports what went wrong. (Left to the
+     * JVM, an OutOfMemoryError there would print a stack trace.)
+     */
+    static Thread inBackground(String threadName, Runnable work) {
         Thread t = new Thread(() -> {
             try {
-                get();
-            } catch (IamDataException e) {
-                // reported by the next get()
+                work.run();
+            } catch (Throwable e) { // see above: nothing of it may reach the user from this thread
+                // reported, if it matters, by the caller's own get()
             }
-        }, "roleplan-" + name + "-prefetch");
+        }, threadName);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 }

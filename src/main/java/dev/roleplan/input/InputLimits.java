@@ -14,6 +14,11 @@ public record InputLimits(long maxInputBytes, int maxDepth, int maxStringLength)
 
     public static final long DEFAULT_MAX_INPUT_BYTES = 512L * 1024 * 1024;
     public static final int DEFAULT_MAX_DEPTH = 1000;
+    /**
+     * The deepest nesting a limit may allow: values are converted and walked recursively, and JSON nested
+     * 4,000 levels overflowed the stack of a run allowed that deep (2,000 levels run with the JVM's default stack).
+     */
+    public static final int MAX_SUPPORTED_DEPTH = 2000;
     public static final int DEFAULT_MAX_STRING_LENGTH = 32 * 1024 * 1024;
 
     public InputLimits {

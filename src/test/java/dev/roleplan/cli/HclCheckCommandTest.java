@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code roleplan check DIR} on Terraform configuration directories. */
@@ -177,6 +178,16 @@ class HclCheckCommandTest {
         Files.writeString(dir.resolve("main.tf"), "variable \"x\" {}\n");
         Cli cli = Cli.run("check", dir.toString(), "--var", "x");
         assertEquals(2, cli.code());
-        assertEquals("roleplan: --var takes NAME=VALUE, got \"x\"\n", cli.err());
+        assertEquals("roleplan: --var takes NAME=VALUE; the 1st --var has no NAME= before its value\n", cli.err());
+    }
+
+    /** A value given without its NAME= may be a bare secret: the message names the --var by position only. */
+    @Test
+    void aVarWithoutNameIsNotEchoed() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), "variable \"x\" {}\n");
+        Cli cli = Cli.run("check", dir.toString(), "--var", "x=1", "--var", "hunter2-s3cr3t");
+        assertEquals(2, cli.code());
+        assertEquals("roleplan: --var takes NAME=VALUE; the 2nd --var has no NAME= before its value\n", cli.err());
+        assertFalse(cli.err().contains("hunter2"), cli.err());
     }
 }

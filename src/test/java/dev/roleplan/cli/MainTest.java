@@ -39,17 +39,19 @@ class MainTest {
 
     /** A pipeline whose reading fails inside with a message that quotes a value from the input. */
     private static Cli runWithFailingReader(String... args) {
-        dev.roleplan.app.Frontend failing = new dev.roleplan.app.Frontend() {
-            @Override
-            public dev.roleplan.model.Infrastructure read(java.nio.file.Path path) {
-                throw new IllegalStateException("For input string: \"hunter2-secret\"");
-            }
+        return runWithReaderThrowing(() -> new IllegalStateException("For input string: \"hunter2-secret\""), args);
+    }
 
-            @Override
-            public dev.roleplan.model.Infrastructure read(java.io.InputStream in, String displayName) {
-                throw new IllegalStateException("For input string: \"hunter2-secret\"");
+    /** A pipeline whose reading throws what {@code failure} makes (a RuntimeException or an Error). */
+    private static Cli runWithReaderThrowing(java.util.function.Supplier<Throwable> failure, String... args) {
+        java.util.function.Supplier<dev.roleplan.model.Infrastructure> fail = () -> {
+            Throwable t = failure.get();
+            if (t instanceof Error e) {
+                throw e;
             }
+            throw (RuntimeException) t;
         };
+        dev.roleplan.app.Frontend failing = dev.roleplan.app.Frontend.of(path -> fail.get(), (in, name) -> fail.get());
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
         int code = Main.run(args, new Io(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
@@ -57,6 +59,25 @@ class MainTest {
                     throw new AssertionError("not reached");
                 }));
         return new Cli(code, out.toString(), err.toString());
+    }
+
+    /** A stack overflow or an out-of-memory is an internal error like any other, not a JVM stack trace. */
+    @Test
+    void anErrorIsAnInternalErrorToo() {
+        Cli overflow = runWithReaderThrowing(StackOverflowError::new, "check", "testdata/example/plan.json");
+        assertEquals(4, overflow.code());
+        assertEquals("roleplan: internal error: java.lang.StackOverflowError (run with --debug for the stack trace)\n",
+                overflow.err());
+        Cli memory = runWithReaderThrowing(() -> new OutOfMemoryError("Java heap space"), "check", "testdata/example/plan.json");
+        assertEquals(4, memory.code());
+    }
+
+    @Test
+    void maxDepthIsBoundedByWhatTheStackCarries() {
+        Cli tooDeep = Cli.run("check", "testdata/example/plan.json", "--max-depth", "2001");
+        assertEquals(2, tooDeep.code());
+        assertEquals("roleplan: --max-depth 2001: at most 2000 levels (deeper JSON would exhaust the stack)\n", tooDeep.err());
+        assertEquals(1, Cli.run("check", "testdata/example/plan.json", "--max-depth", "2000").code());
     }
 
     @Test

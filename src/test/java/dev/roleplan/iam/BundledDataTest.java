@@ -9,6 +9,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class BundledDataTest {
 
+    /** A failure on a load-ahead thread, even an Error, prints nothing: the caller's own get() reports it. */
+    @Test
+    void aBackgroundFailurePrintsNoStackTrace() throws InterruptedException {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(seen, true));
+            BundledData.inBackground("test-load", () -> {
+                throw new OutOfMemoryError("Java heap space");
+            }).join();
+            BundledData.inBackground("test-load", () -> {
+                throw new IamDataException("broken");
+            }).join();
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("", seen.toString());
+    }
+
     @Test
     void prefetchedAsOftenAsAskedItLoadsOnce() {
         AtomicInteger loads = new AtomicInteger();
