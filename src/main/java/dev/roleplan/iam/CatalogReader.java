@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.roleplan.json.SkippingJsonFactory;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -67,7 +66,7 @@ final class CatalogReader {
      * touches a few services reads only those ({@link #readService(byte[], String, Range)}).
      */
     static CatalogReader index(byte[] json) throws IOException {
-        try (JsonParser parser = INDEXING_JSON.createParser((InputStream) new ByteArrayInputStream(json))) {
+        try (JsonParser parser = INDEXING_JSON.createParser(json)) {
             CatalogReader reader = new CatalogReader(parser);
             reader.indexOnly = true;
             reader.readRoot();
@@ -101,7 +100,7 @@ final class CatalogReader {
                         expect(parser.nextToken(), JsonToken.START_OBJECT, "service " + prefix);
                         if (indexOnly) {
                             long start = parser.currentTokenLocation().getByteOffset();
-                            SkippingJsonFactory.skip(parser);
+                            parser.skipChildren();
                             ranges.put(prefix, new Range((int) start, (int) parser.currentLocation().getByteOffset()));
                         } else {
                             services.put(prefix, readService(prefix));

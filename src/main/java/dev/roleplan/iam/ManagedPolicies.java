@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roleplan.json.SkippingJsonFactory;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -149,9 +148,9 @@ public final class ManagedPolicies {
         byte[] bytes = json.readAllBytes();
         Map<String, Range> ranges = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
-        read(INDEXING_JSON.createParser((InputStream) new ByteArrayInputStream(bytes)), (arn, parser) -> {
+        read(INDEXING_JSON.createParser(bytes), (arn, parser) -> {
             long start = parser.currentTokenLocation().getByteOffset();
-            SkippingJsonFactory.skip(parser);
+            parser.skipChildren();
             ranges.put(arn, new Range((int) start, (int) parser.currentLocation().getByteOffset()));
             names.put(nameInArn(arn), arn);
         });
@@ -180,7 +179,7 @@ public final class ManagedPolicies {
                         visitor.visit(arn, parser);
                     }
                 } else {
-                    SkippingJsonFactory.skip(parser);
+                    parser.skipChildren();
                 }
             }
         }

@@ -15,7 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A JSON factory whose byte parsers can skip a whole object or array by scanning bytes instead of tokens.
+ * A JSON factory whose byte parsers (from an InputStream or a byte array) skip a whole object or array by
+ * scanning bytes instead of tokens: their {@code skipChildren()} does, so callers skip as with any parser.
  *
  * <p>Almost all of a big plan is resources roleplan does not analyse, and Jackson's {@code skipChildren()}
  * tokenizes every one of them: it decodes and canonicalizes each field name and reads each number. Scanning
@@ -43,16 +44,14 @@ public final class SkippingJsonFactory extends JsonFactory {
     protected JsonParser _createParser(InputStream in, IOContext ctxt) throws IOException {
         ctxt.setEncoding(JsonEncoding.UTF8);
         return new Parser(ctxt, _parserFeatures, in, _objectCodec, _byteSymbolCanonicalizer.makeChild(_factoryFeatures),
-                ctxt.allocReadIOBuffer(), ctxt.streamReadConstraints().getMaxNestingDepth());
+                ctxt.allocReadIOBuffer(), 0, 0, true, ctxt.streamReadConstraints().getMaxNestingDepth());
     }
 
-    /** Skips the current object or array (or nothing for a scalar), leaving the parser on its end token. */
-    public static void skip(JsonParser p) throws IOException {
-        if (p instanceof Parser fast) {
-            fast.skipValue();
-        } else {
-            p.skipChildren();
-        }
+    @Override
+    protected JsonParser _createParser(byte[] data, int offset, int len, IOContext ctxt) throws IOException {
+        ctxt.setEncoding(JsonEncoding.UTF8);
+        return new Parser(ctxt, _parserFeatures, null, _objectCodec, _byteSymbolCanonicalizer.makeChild(_factoryFeatures),
+                data, offset, offset + len, false, ctxt.streamReadConstraints().getMaxNestingDepth());
     }
 
     /** The byte parser this factory makes (public for tests that check which parser they got). */
@@ -63,12 +62,19 @@ public final class SkippingJsonFactory extends JsonFactory {
         private boolean[] open = new boolean[64];
 
         Parser(IOContext ctxt, int features, InputStream in, ObjectCodec codec, ByteQuadsCanonicalizer symbols,
-               byte[] buffer, int maxDepth) {
-            super(ctxt, features, in, codec, symbols, buffer, 0, 0, 0, true);
+               byte[] buffer, int start, int end, boolean bufferRecyclable, int maxDepth) {
+            super(ctxt, features, in, codec, symbols, buffer, start, end, 0, bufferRecyclable);
             this.maxDepth = maxDepth;
         }
 
-        void skipValue() throws IOException {
+        /** Jackson's contract, by scanning bytes: skips the current object or array, leaving the parser on its end. */
+        @Override
+        public JsonParser skipChildren() throws IOException {
+            skipValue();
+            return this;
+        }
+
+        private void skipValue() throws IOException {
             JsonToken start = _currToken;
             if (start != JsonToken.START_OBJECT && start != JsonToken.START_ARRAY) {
                 return; // a scalar, or already at an end: nothing to skip (as skipChildren)

@@ -318,9 +318,9 @@ public final class PlanReader {
                     case "variables" -> variables = objectTree(value, "variables");
                     case "values" -> {
                         sawStateValues = true;
-                        SkippingJsonFactory.skip(p);
+                        p.skipChildren();
                     }
-                    default -> SkippingJsonFactory.skip(p);
+                    default -> p.skipChildren();
                 }
             }
             if (wrapped) {
@@ -362,7 +362,7 @@ public final class PlanReader {
                 if (field.equals("values")) {
                     readValuesWrapper(value, Section.PRIOR);
                 } else {
-                    SkippingJsonFactory.skip(p);
+                    p.skipChildren();
                 }
             }
         }
@@ -379,7 +379,7 @@ public final class PlanReader {
                 if (field.equals("root_module")) {
                     readStateModule(value, section);
                 } else {
-                    SkippingJsonFactory.skip(p);
+                    p.skipChildren();
                 }
             }
         }
@@ -404,7 +404,7 @@ public final class PlanReader {
                         readStateModule(child, section);
                     }
                 } else {
-                    SkippingJsonFactory.skip(p);
+                    p.skipChildren();
                 }
             }
         }
@@ -416,7 +416,7 @@ public final class PlanReader {
                     case "values" -> read[0] = objectTree(value, "values");
                     case "sensitive_values" -> read[1] = sensitivity(
                             value == JsonToken.VALUE_NULL ? null : mapper.readTree(p), path());
-                    default -> SkippingJsonFactory.skip(p);
+                    default -> p.skipChildren();
                 }
             });
             if (!h.analysed(this::path, "resource")) {
@@ -448,7 +448,7 @@ public final class PlanReader {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 if (h.irrelevant) {
-                    SkippingJsonFactory.skip(p);
+                    p.skipChildren();
                 } else if (!h.read(field, value)) {
                     body.read(field, value);
                 }
@@ -538,7 +538,7 @@ public final class PlanReader {
                 switch (field) {
                     case "deposed" -> deposedRead[0] = text(value, "deposed");
                     case "change" -> changeRead[0] = objectTree(value, "change");
-                    default -> SkippingJsonFactory.skip(p);
+                    default -> p.skipChildren();
                 }
             });
             String deposed = deposedRead[0];
@@ -611,7 +611,7 @@ public final class PlanReader {
                 switch (field) {
                     case "provider_config" -> providerConfig = value == JsonToken.VALUE_NULL ? null : mapper.readTree(p);
                     case "root_module" -> configRoot = readConfigModule(value);
-                    default -> SkippingJsonFactory.skip(p);
+                    default -> p.skipChildren();
                 }
             }
         }
@@ -651,7 +651,7 @@ public final class PlanReader {
                     }
                     case "variables" -> objectTree(value, "variables").fields()
                             .forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
-                    default -> SkippingJsonFactory.skip(p);
+                    default -> p.skipChildren();
                 }
             }
             return new ConfigModule(resources, calls, outputs, variables);
@@ -680,12 +680,12 @@ public final class PlanReader {
                     case "mode" -> mode = scalarText(value);
                     case "expressions" -> {
                         if (typeSeen && (type == null || !options.relevantTypes().contains(type))) {
-                            SkippingJsonFactory.skip(p);
+                            p.skipChildren();
                         } else {
                             expressions = mapper.readTree(p);
                         }
                     }
-                    default -> SkippingJsonFactory.skip(p);
+                    default -> p.skipChildren();
                 }
             }
             if (type == null || address == null || !options.relevantTypes().contains(type)) {
@@ -700,7 +700,7 @@ public final class PlanReader {
                 return null;
             }
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                SkippingJsonFactory.skip(p);
+                p.skipChildren();
                 return "";
             }
             return p.getText();
@@ -718,7 +718,7 @@ public final class PlanReader {
                     case "source" -> source = text(value, "source");
                     case "expressions" -> expressions = value == JsonToken.VALUE_NULL ? null : objectTree(value, "expressions");
                     case "module" -> module = readConfigModule(value);
-                    default -> SkippingJsonFactory.skip(p);
+                    default -> p.skipChildren();
                 }
             }
             return new ConfigModule.ModuleCall(callName, source, expressions, module);
