@@ -33,7 +33,7 @@ public final class ActionCatalog {
     private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
     /** Where the services not read yet are: the uncompressed catalog and each service's place in it (lazy). */
     private final byte[] json;
-    private final Map<String, CatalogReader.Range> ranges;
+    private final Map<String, BundledJson.Range> ranges;
     /** Every service prefix, sorted. */
     private final List<String> prefixes;
     private final Map<String, ServiceInfo> services;
@@ -57,7 +57,7 @@ public final class ActionCatalog {
         services.forEach((prefix, info) -> loaded.put(prefix, counted(Loaded.of(info))));
     }
 
-    private ActionCatalog(byte[] json, Map<String, CatalogReader.Range> ranges, List<String> prefixes,
+    private ActionCatalog(byte[] json, Map<String, BundledJson.Range> ranges, List<String> prefixes,
                           Map<String, ConditionKey> globalConditionKeys) {
         this.json = json;
         this.ranges = ranges;
@@ -126,7 +126,7 @@ public final class ActionCatalog {
         if (l != null || json == null) {
             return l;
         }
-        CatalogReader.Range range = ranges.get(prefix);
+        BundledJson.Range range = ranges.get(prefix);
         if (range == null) {
             return null;
         }

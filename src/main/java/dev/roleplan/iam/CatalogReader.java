@@ -1,10 +1,8 @@
 package dev.roleplan.iam;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.roleplan.json.SkippingJsonFactory;
+import dev.roleplan.iam.BundledJson.Range;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -22,23 +20,6 @@ import java.util.TreeMap;
  */
 final class CatalogReader {
 
-    /**
-     * Tens of thousands of distinct field names (action and policy names) are read once each: canonicalizing
-     * and interning them, Jackson's default, costs more than it saves.
-     */
-    private static final JsonFactory BUNDLED_JSON = JsonFactory.builder()
-            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-            .build();
-
-    /** The same, able to skip a whole service by scanning its bytes (for the index of a lazy catalog). */
-    private static final JsonFactory INDEXING_JSON = new SkippingJsonFactory((JsonFactoryBuilder) new JsonFactoryBuilder()
-            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES));
-
-    /** Where one service's object is in the catalog's bytes: from its '{' to after its '}'. */
-    record Range(int start, int end) {
-    }
     static final int SUPPORTED_FORMAT = 2;
 
     private final JsonParser parser;
@@ -54,7 +35,7 @@ final class CatalogReader {
     }
 
     static CatalogReader read(InputStream json) throws IOException {
-        try (JsonParser parser = BUNDLED_JSON.createParser(json)) {
+        try (JsonParser parser = BundledJson.PARSING.createParser(json)) {
             CatalogReader reader = new CatalogReader(parser);
             reader.readRoot();
             return reader;
@@ -66,7 +47,7 @@ final class CatalogReader {
      * touches a few services reads only those ({@link #readService(byte[], String, Range)}).
      */
     static CatalogReader index(byte[] json) throws IOException {
-        try (JsonParser parser = INDEXING_JSON.createParser(json)) {
+        try (JsonParser parser = BundledJson.INDEXING.createParser(json)) {
             CatalogReader reader = new CatalogReader(parser);
             reader.indexOnly = true;
             reader.readRoot();
@@ -76,7 +57,7 @@ final class CatalogReader {
 
     /** One service, from the bytes {@link #index} located. */
     static ServiceInfo readService(byte[] json, String prefix, Range range) {
-        try (JsonParser parser = BUNDLED_JSON.createParser(json, range.start(), range.end() - range.start())) {
+        try (JsonParser parser = range.parser(json)) {
             CatalogReader reader = new CatalogReader(parser);
             reader.expect(parser.nextToken(), JsonToken.START_OBJECT, "service " + prefix);
             return reader.readService(prefix);
@@ -99,9 +80,7 @@ final class CatalogReader {
                         String prefix = parser.currentName().intern();
                         expect(parser.nextToken(), JsonToken.START_OBJECT, "service " + prefix);
                         if (indexOnly) {
-                            long start = parser.currentTokenLocation().getByteOffset();
-                            parser.skipChildren();
-                            ranges.put(prefix, new Range((int) start, (int) parser.currentLocation().getByteOffset()));
+                            ranges.put(prefix, Range.skip(parser));
                         } else {
                             services.put(prefix, readService(prefix));
                         }

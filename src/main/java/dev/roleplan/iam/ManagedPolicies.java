@@ -1,11 +1,9 @@
 package dev.roleplan.iam;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.roleplan.json.SkippingJsonFactory;
+import dev.roleplan.iam.BundledJson.Range;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -24,21 +22,8 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ManagedPolicies {
 
-    /**
-     * Tens of thousands of distinct field names (action and policy names) are read once each: canonicalizing
-     * and interning them, Jackson's default, costs more than it saves.
-     */
-    private static final JsonFactory BUNDLED_JSON = JsonFactory.builder()
-            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-            .build();
     static final String RESOURCE = "/dev/roleplan/iam/managed-policies.json.gz";
     private static final int SUPPORTED_FORMAT = 2;
-
-    /** The same, able to skip a policy by scanning its bytes (for the index of the lazy load). */
-    private static final JsonFactory INDEXING_JSON = new SkippingJsonFactory((JsonFactoryBuilder) new JsonFactoryBuilder()
-            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES));
 
     /** Policies read so far (all of them when loaded eagerly), by ARN. */
     private final Map<String, ManagedPolicy> read = new ConcurrentHashMap<>();
@@ -48,9 +33,6 @@ public final class ManagedPolicies {
     /** Every ARN, sorted, and the ARN of every name. */
     private final List<String> arns;
     private final Map<String, String> arnByName;
-
-    private record Range(int start, int end) {
-    }
 
     private ManagedPolicies(Map<String, ManagedPolicy> byArn) {
         this(null, Map.of(), List.copyOf(byArn.keySet()), namesOf(byArn.values()));
@@ -88,7 +70,7 @@ public final class ManagedPolicies {
             return null;
         }
         return read.computeIfAbsent(arn, a -> {
-            try (JsonParser parser = BUNDLED_JSON.createParser(json, range.start(), range.end() - range.start())) {
+            try (JsonParser parser = range.parser(json)) {
                 expect(parser, parser.nextToken(), JsonToken.START_OBJECT, a);
                 ManagedPolicy p = readPolicy(parser, a);
                 if (!p.name().equals(nameInArn(a))) {
@@ -136,7 +118,7 @@ public final class ManagedPolicies {
     /** Loads from uncompressed JSON in the format {@code tools/iam-data/extract.mjs} writes, every policy. */
     public static ManagedPolicies load(InputStream json) throws IOException {
         Map<String, ManagedPolicy> byArn = new TreeMap<>();
-        read(BUNDLED_JSON.createParser(json), (arn, parser) -> byArn.put(arn, readPolicy(parser, arn)));
+        read(BundledJson.PARSING.createParser(json), (arn, parser) -> byArn.put(arn, readPolicy(parser, arn)));
         return new ManagedPolicies(byArn);
     }
 
@@ -148,10 +130,8 @@ public final class ManagedPolicies {
         byte[] bytes = json.readAllBytes();
         Map<String, Range> ranges = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
-        read(INDEXING_JSON.createParser(bytes), (arn, parser) -> {
-            long start = parser.currentTokenLocation().getByteOffset();
-            parser.skipChildren();
-            ranges.put(arn, new Range((int) start, (int) parser.currentLocation().getByteOffset()));
+        read(BundledJson.INDEXING.createParser(bytes), (arn, parser) -> {
+            ranges.put(arn, Range.skip(parser));
             names.put(nameInArn(arn), arn);
         });
         return new ManagedPolicies(bytes, Map.copyOf(ranges), List.copyOf(ranges.keySet()), Collections.unmodifiableMap(names));
