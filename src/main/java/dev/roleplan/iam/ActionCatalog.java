@@ -300,6 +300,49 @@ public final class ActionCatalog {
         return all;
     }
 
+    /**
+     * The actions an Action (or NotAction) element's values name, each once, sorted by lower-case full name:
+     * {@link #allActions} itself when a value is {@code *}. Values unknown until apply ({@code ${...}}) name
+     * nothing. Computed once per element: several rules and every comparison expand the same statements, and
+     * roles attaching the same AWS-managed policies repeat them.
+     */
+    public List<ActionInfo> expand(dev.roleplan.model.Patterns values) {
+        return expanded(values).actions();
+    }
+
+    /** The lower-case names of {@link #expand(dev.roleplan.model.Patterns)}, for membership tests. */
+    Set<String> lowerNames(dev.roleplan.model.Patterns values) {
+        return expanded(values).lowerNames();
+    }
+
+    private record Expanded(List<ActionInfo> actions, Set<String> lowerNames) {
+    }
+
+    /** By the element's values: an Action and a NotAction of the same values name the same actions. */
+    private final Map<List<String>, Expanded> expansions = new ConcurrentHashMap<>();
+
+    private Expanded expanded(dev.roleplan.model.Patterns element) {
+        Expanded known = expansions.get(element.values());
+        return known != null ? known : expansions.computeIfAbsent(element.values(), this::expandValues);
+    }
+
+    private Expanded expandValues(List<String> values) {
+        if (values.contains("*")) {
+            List<ActionInfo> all = allActions();
+            return new Expanded(all, Collections.unmodifiableSet(actionsRead.keySet()));
+        }
+        // de-duplicated by the interned lower-case names, then sorted by them
+        Map<String, ActionInfo> byName = new TreeMap<>();
+        for (String pattern : values) {
+            if (!pattern.contains("${")) {
+                for (ActionInfo a : expand(pattern)) {
+                    byName.putIfAbsent(a.lowerName(), a);
+                }
+            }
+        }
+        return new Expanded(List.copyOf(byName.values()), Collections.unmodifiableSet(byName.keySet()));
+    }
+
     /** Whether this is the list {@link #allActions} gave (reads nothing: a list of every action was asked for already). */
     boolean isEveryAction(List<ActionInfo> list) {
         return list == allActions;

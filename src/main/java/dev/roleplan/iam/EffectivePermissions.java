@@ -386,16 +386,7 @@ public final class EffectivePermissions {
         if (s.actions() == null || s.actions().values().stream().anyMatch(EffectivePermissions::leftToPatterns)) {
             return null;
         }
-        Set<String> names = new HashSet<>();
-        for (String pattern : s.actions().values()) {
-            if (pattern.equals("*")) {
-                return ALL_ACTIONS;
-            }
-            for (ActionInfo a : catalog.expand(pattern)) {
-                names.add(a.lowerName());
-            }
-        }
-        return names;
+        return s.actions().values().contains("*") ? ALL_ACTIONS : catalog.lowerNames(s.actions());
     }
 
     /**
@@ -418,24 +409,15 @@ public final class EffectivePermissions {
     /** Marks a statement whose Action includes {@code "*"}: it names every action. */
     static final Set<String> ALL_ACTIONS = Collections.unmodifiableSet(new HashSet<>());
 
+    /** The catalog actions an Action or NotAction element allows, sorted by lower-case name. */
     static List<ActionInfo> actionsOf(Statement s, ActionCatalog catalog) {
         if (!s.actions().negated()) {
-            if (s.actions().values().size() == 1 && !s.actions().values().get(0).contains("${")) {
-                return catalog.expand(s.actions().values().get(0)); // already one entry per action
-            }
-            Set<ActionInfo> out = new LinkedHashSet<>();
-            for (String pattern : s.actions().values()) {
-                if (!pattern.contains("${")) {
-                    out.addAll(catalog.expand(pattern));
-                }
-            }
-            return new ArrayList<>(out);
+            return catalog.expand(s.actions());
         }
-        List<String> excluded = s.actions().values().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
+        Set<String> excluded = catalog.lowerNames(s.actions());
         List<ActionInfo> out = new ArrayList<>();
         for (ActionInfo a : catalog.allActions()) {
-            String lower = a.lowerName();
-            if (excluded.stream().noneMatch(p -> Wildcard.matches(p, lower))) {
+            if (!excluded.contains(a.lowerName())) {
                 out.add(a);
             }
         }

@@ -10,6 +10,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ActionCatalogTest {
+
+    /** One expansion per Action element: each action once, in lower-case name order; "*" is every action. */
+    @Test
+    void anActionElementExpandsOnceToSortedDistinctActions() {
+        ActionCatalog c = ActionCatalog.get();
+        dev.roleplan.model.Patterns element = new dev.roleplan.model.Patterns(
+                List.of("s3:PutObject", "s3:Get*", "S3:getobject", "${var.extra}"), false);
+        List<ActionInfo> actions = c.expand(element);
+        assertSame(actions, c.expand(new dev.roleplan.model.Patterns(element.values(), true)), "computed once, whatever the negation");
+        assertEquals(actions.stream().map(ActionInfo::lowerName).sorted().distinct().toList(),
+                actions.stream().map(ActionInfo::lowerName).toList());
+        assertTrue(actions.stream().anyMatch(a -> a.fullName().equals("s3:PutObject")));
+        assertEquals(1, actions.stream().filter(a -> a.fullName().equals("s3:GetObject")).count());
+        assertTrue(actions.stream().allMatch(a -> a.service().equals("s3")));
+        assertTrue(c.lowerNames(element).contains("s3:getobject"));
+        assertSame(c.allActions(), c.expand(new dev.roleplan.model.Patterns(List.of("iam:PassRole", "*"), false)));
+    }
     private final ActionCatalog catalog = ActionCatalog.get();
 
     private static List<String> names(List<ActionInfo> actions) {
