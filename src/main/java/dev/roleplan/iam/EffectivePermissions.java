@@ -50,13 +50,15 @@ public final class EffectivePermissions {
     private final List<NamedPolicy> identity;
     private final NamedPolicy boundary;
     private final Map<String, Grant> grants;
-    /** Grants by interned lower-case name, built on the first lookup that does not use the canonical name. */
-    private volatile Map<String, Grant> byLowerName;
+    /** Names an action in any spelling (grants are keyed by the catalog's). */
+    private final ActionCatalog catalog;
 
-    private EffectivePermissions(List<NamedPolicy> identity, NamedPolicy boundary, Map<String, Grant> grants) {
+    private EffectivePermissions(List<NamedPolicy> identity, NamedPolicy boundary, Map<String, Grant> grants,
+                                 ActionCatalog catalog) {
         this.identity = identity;
         this.boundary = boundary;
         this.grants = grants;
+        this.catalog = catalog;
     }
 
     /** @param boundaryOrNull the permissions boundary, or null when the role has none */
@@ -118,7 +120,8 @@ public final class EffectivePermissions {
                         group.statements(), c.info));
             }
         }
-        return new EffectivePermissions(List.copyOf(identity), boundaryOrNull, Collections.unmodifiableMap(sortedByName(granted, catalog)));
+        return new EffectivePermissions(List.copyOf(identity), boundaryOrNull,
+                Collections.unmodifiableMap(sortedByName(granted, catalog)), catalog);
     }
 
     /** An Allow statement of the role, with how findings name it. */
@@ -245,21 +248,10 @@ public final class EffectivePermissions {
         return true;
     }
 
-    /** The grant of an action named in any case: canonical names hit directly, others through the lower-case index. */
+    /** The grant of an action named in any case: canonical names hit directly, others through the catalog's spelling. */
     private Grant find(String action) {
         Grant g = grants.get(action);
-        if (g != null) {
-            return g;
-        }
-        Map<String, Grant> index = byLowerName;
-        if (index == null) {
-            index = new java.util.HashMap<>(grants.size() * 4 / 3 + 1);
-            for (Grant each : grants.values()) {
-                index.put(each.info().lowerName(), each);
-            }
-            byLowerName = index; // a race builds an equal index twice, never a wrong one
-        }
-        return index.get(action.toLowerCase(Locale.ROOT));
+        return g != null ? g : catalog.action(action).map(a -> grants.get(a.fullName())).orElse(null);
     }
 
     /**
@@ -361,16 +353,19 @@ public final class EffectivePermissions {
                 }
             }
         }
-        return new Expansion(expanded, catalog);
+        return new Expansion(expanded);
     }
 
-    /** Each statement's {@link #expandedNames} (absent: matched from its patterns), as a matcher. */
-    private record Expansion(Map<Statement, Set<String>> byStatement, ActionCatalog catalog)
+    /**
+     * Each statement's {@link #expandedNames} (absent: matched from its patterns), as a matcher of the catalog
+     * actions {@link #of} decides about (never asked about other names).
+     */
+    private record Expansion(Map<Statement, Set<String>> byStatement)
             implements PolicyEvaluator.ActionMatcher {
         @Override
         public Tri matches(Statement statement, String lowerAction) {
             Set<String> names = byStatement.get(statement);
-            if (names == null || !catalog.hasLowerName(lowerAction)) {
+            if (names == null) {
                 return PolicyEvaluator.actionMatches(statement.actions(), lowerAction);
             }
             return matchesExpanded(statement, names, lowerAction);

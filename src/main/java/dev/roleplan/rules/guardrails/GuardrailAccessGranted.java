@@ -125,18 +125,16 @@ public final class GuardrailAccessGranted implements Rule {
      */
     private static boolean reallyGranted(EffectivePermissions perms, Guardrail g, String policyId, Statement s,
                                          String resource) {
-        ActionCatalog catalog = ActionCatalog.get();
-        for (String pattern : g.actions()) {
-            for (ActionInfo info : catalog.expand(pattern)) {
-                var grant = perms.grant(info.fullName());
-                if (grant.isEmpty() || grant.get().statements().stream()
-                        .noneMatch(ref -> ref.policyId().equals(policyId) && ref.index() == s.index())) {
-                    continue;
-                }
-                Decision d = perms.decide(info.fullName(), resource).decision();
-                if (d == Decision.ALLOWED || d == Decision.CONDITIONAL) {
-                    return true;
-                }
+        // the guardrail's patterns expanded once per run (the catalog keeps the expansion), not per statement
+        for (ActionInfo info : ActionCatalog.get().expand(new Patterns(g.actions(), false))) {
+            var grant = perms.grant(info.fullName());
+            if (grant.isEmpty() || grant.get().statements().stream()
+                    .noneMatch(ref -> ref.policyId().equals(policyId) && ref.index() == s.index())) {
+                continue;
+            }
+            Decision d = perms.decide(info.fullName(), resource).decision();
+            if (d == Decision.ALLOWED || d == Decision.CONDITIONAL) {
+                return true;
             }
         }
         return false;
