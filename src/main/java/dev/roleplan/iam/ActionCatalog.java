@@ -29,8 +29,8 @@ import java.util.zip.GZIPInputStream;
 public final class ActionCatalog {
     static final String RESOURCE = "/dev/roleplan/iam/iam-catalog.json.gz";
 
-    /** The services read so far (all of them for an eagerly loaded catalog), each with its actions by lower-case name. */
-    private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
+    /** The services read so far (all of them for an eagerly loaded catalog); their actions are in {@link #actionsRead}. */
+    private final Map<String, ServiceInfo> loaded = new ConcurrentHashMap<>();
     /** Where the services not read yet are: the uncompressed catalog and each service's place in it (lazy). */
     private final byte[] json;
     private final Map<String, BundledJson.Range> ranges;
@@ -41,20 +41,10 @@ public final class ActionCatalog {
     private volatile List<ActionInfo> allActions;
     private volatile ConditionKeyIndex conditionKeyIndex;
 
-    private record Loaded(ServiceInfo info, Map<String, ActionInfo> byLowerName) {
-        static Loaded of(ServiceInfo info) {
-            Map<String, ActionInfo> byName = new HashMap<>(info.actions().size() * 2);
-            for (ActionInfo action : info.actions()) {
-                byName.put(action.lowerName(), action);
-            }
-            return new Loaded(info, byName);
-        }
-    }
-
     /** Every service read already. */
     private ActionCatalog(Map<String, ServiceInfo> services, Map<String, ConditionKey> globalConditionKeys) {
         this(null, Map.of(), List.copyOf(services.keySet()), globalConditionKeys);
-        services.forEach((prefix, info) -> loaded.put(prefix, counted(Loaded.of(info))));
+        services.forEach((prefix, info) -> loaded.put(prefix, counted(info)));
     }
 
     private ActionCatalog(byte[] json, Map<String, BundledJson.Range> ranges, List<String> prefixes,
@@ -83,15 +73,16 @@ public final class ActionCatalog {
     private final Map<String, ActionInfo> actionsRead = new ConcurrentHashMap<>(32_768);
     private final java.util.concurrent.atomic.AtomicInteger resourceActionsRead = new java.util.concurrent.atomic.AtomicInteger();
 
-    private Loaded counted(Loaded l) {
-        for (String lower : l.byLowerName().keySet()) {
-            if (!plainName(lower)) {
-                unusualNames = true;
-            }
+    /** A service just read: its actions join the one name index, and the counts. */
+    private ServiceInfo counted(ServiceInfo service) {
+        int resourceLevel = 0;
+        for (ActionInfo action : service.actions()) {
+            unusualNames |= !plainName(action.lowerName());
+            actionsRead.put(action.lowerName(), action);
+            resourceLevel += action.isWildcardOnly() ? 0 : 1;
         }
-        actionsRead.putAll(l.byLowerName());
-        resourceActionsRead.addAndGet((int) l.info().actions().stream().filter(a -> !a.isWildcardOnly()).count());
-        return l;
+        resourceActionsRead.addAndGet(resourceLevel);
+        return service;
     }
 
     /** Some action read so far has a name of more than a-z, 0-9, '-' and one ':' (in lower case). */
@@ -121,8 +112,8 @@ public final class ActionCatalog {
     }
 
     /** The service with this (lower-case) prefix, read on first use; null if there is none. */
-    private Loaded loaded(String prefix) {
-        Loaded l = loaded.get(prefix);
+    private ServiceInfo loaded(String prefix) {
+        ServiceInfo l = loaded.get(prefix);
         if (l != null || json == null) {
             return l;
         }
@@ -130,15 +121,14 @@ public final class ActionCatalog {
         if (range == null) {
             return null;
         }
-        return loaded.computeIfAbsent(prefix, p -> counted(Loaded.of(CatalogReader.readService(json, p, range))));
+        return loaded.computeIfAbsent(prefix, p -> counted(CatalogReader.readService(json, p, range)));
     }
 
     /** The catalog's services as a map: keys without reading anything, values read on first use. */
     private final class LazyServices extends AbstractMap<String, ServiceInfo> {
         @Override
         public ServiceInfo get(Object key) {
-            Loaded l = key instanceof String prefix ? loaded(prefix) : null;
-            return l == null ? null : l.info();
+            return key instanceof String prefix ? loaded(prefix) : null;
         }
 
         @Override
@@ -274,8 +264,8 @@ public final class ActionCatalog {
         if (colon <= 0) {
             return null;
         }
-        Loaded service = loaded(lowerFullName.substring(0, colon));
-        return service == null ? null : service.byLowerName().get(lowerFullName);
+        // reading the service puts its actions in the index
+        return loaded(lowerFullName.substring(0, colon)) == null ? null : actionsRead.get(lowerFullName);
     }
 
     /** True if {@code lowerFullName} (already lower case) names a catalog action. */
@@ -292,7 +282,7 @@ public final class ActionCatalog {
             List<String> inNameOrder = new ArrayList<>(prefixes);
             inNameOrder.sort(Comparator.comparing(p -> p + ":"));
             for (String prefix : inNameOrder) {
-                out.addAll(loaded(prefix).info().actions());
+                out.addAll(loaded(prefix).actions());
             }
             all = List.copyOf(out);
             allActions = all; // a race builds an equal list twice, never a wrong one
@@ -371,9 +361,9 @@ public final class ActionCatalog {
         List<ActionInfo> out = new ArrayList<>();
         if (colon > 0 && !Wildcard.hasWildcard(lower.substring(0, colon))) {
             // Fast path: the service is named literally, so only its actions can match.
-            Loaded service = loaded(lower.substring(0, colon));
+            ServiceInfo service = loaded(lower.substring(0, colon));
             if (service != null) {
-                for (ActionInfo action : service.info().actions()) {
+                for (ActionInfo action : service.actions()) {
                     if (Wildcard.matches(lower, action.lowerName())) {
                         out.add(action);
                     }
@@ -424,8 +414,8 @@ public final class ActionCatalog {
     }
 
     public Optional<ServiceInfo> service(String prefix) {
-        Loaded l = loaded(prefix.toLowerCase(Locale.ROOT));
-        return l == null ? Optional.empty() : Optional.of(l.info());
+        ServiceInfo l = loaded(prefix.toLowerCase(Locale.ROOT));
+        return Optional.ofNullable(l);
     }
 
     // ---------------------------------------------------------------- condition keys
