@@ -186,7 +186,7 @@ public record DiffReport(String toolVersion, String base, String head, List<Item
         redactor.redact(s).codePoints().forEach(cp -> {
             if (cp == '`') {
                 out.append('\'');
-            } else if (Md.isBidiControl(cp) || Character.getType(cp) == Character.CONTROL) {
+            } else if (dev.roleplan.model.Printable.isBidiControl(cp) || Character.getType(cp) == Character.CONTROL) {
                 out.append(' ');
             } else {
                 out.appendCodePoint(cp);

@@ -1,5 +1,7 @@
 package dev.roleplan.report;
 
+import dev.roleplan.model.Printable;
+
 import dev.roleplan.engine.Finding;
 import dev.roleplan.engine.Severity;
 
@@ -80,26 +82,9 @@ public final class GitHubAnnotations {
         };
     }
 
-    /** Message escaping: the runner turns %25, %0D, %0A back into %, CR, LF. */
+    /** Message escaping: control characters shown as text; the runner turns %25, %0D, %0A back into %, CR, LF. */
     static String data(String s) {
-        return visible(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
-    }
-
-    /** Other control characters (ANSI escapes) and bidirectional controls shown as text, as in the text format. */
-    private static String visible(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            if (cp == '\n' || cp == '\r') {
-                out.appendCodePoint(cp);
-            } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
-                out.append(String.format("\\u%04x", cp));
-            } else if (Md.isBidiControl(cp) || cp == 0x2028 || cp == 0x2029) {
-                out.append(String.format("<U+%04X>", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.toString();
+        return Printable.escape(s, true).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     /** Property escaping: as data, and ':' and ',' which end a property. */

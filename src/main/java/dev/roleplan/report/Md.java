@@ -1,5 +1,7 @@
 package dev.roleplan.report;
 
+import dev.roleplan.model.Printable;
+
 /**
  * Escaping for strings from the input (addresses, ARNs, messages, reasons) on their way into Markdown that
  * GitHub renders: nothing from the input may become markup, HTML, a mention, a comment end, or reorder the
@@ -26,7 +28,7 @@ final class Md {
         }
         StringBuilder out = new StringBuilder(s.length() + 16);
         s.codePoints().forEach(cp -> {
-            if (isBidiControl(cp)) {
+            if (Printable.isBidiControl(cp)) {
                 out.append("\\(U+").append(String.format("%04X", cp)).append("\\)");
             } else if (Character.getType(cp) == Character.CONTROL || cp == 0x2028 || cp == 0x2029) {
                 out.append(' ');
@@ -53,7 +55,7 @@ final class Md {
         }
         StringBuilder out = new StringBuilder(s.length() + 16);
         s.codePoints().forEach(cp -> {
-            if (isBidiControl(cp)) {
+            if (Printable.isBidiControl(cp)) {
                 out.append("(U+").append(String.format("%04X", cp)).append(')');
             } else if (Character.getType(cp) == Character.CONTROL || cp == 0x2028 || cp == 0x2029) {
                 out.append(' ');
@@ -76,10 +78,5 @@ final class Md {
             longest = Math.max(longest, run);
         }
         return "`".repeat(Math.max(3, longest + 1));
-    }
-
-    static boolean isBidiControl(int cp) {
-        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F
-                || cp == 0x061C;
     }
 }

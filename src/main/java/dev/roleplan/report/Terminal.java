@@ -1,5 +1,7 @@
 package dev.roleplan.report;
 
+import dev.roleplan.model.Printable;
+
 /**
  * Makes a string from the input safe to print in a terminal or CI log (the text format). Line breaks and other
  * C0/C1 control characters are shown escaped ({@code \n}, {@code \u001b}), so a name can neither colour or
@@ -16,27 +18,12 @@ final class Terminal {
         if (s == null) {
             return null;
         }
-        StringBuilder out = new StringBuilder(s.length() + 8);
         int leading = 0;
         while (leading < s.length() && s.charAt(leading) == ' ') {
             leading++;
         }
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
-                        out.append(String.format("\\u%04x", cp));
-                    } else if (Md.isBidiControl(cp) || cp == 0x2028 || cp == 0x2029) {
-                        out.append(String.format("<U+%04X>", cp));
-                    } else {
-                        out.appendCodePoint(cp);
-                    }
-                }
-            }
-        });
+        // tabs as \t here (Printable shows them as \u0009): the text format has always written them so
+        StringBuilder out = new StringBuilder(Printable.escape(s.replace("\t", "\\t"), false));
         if (out.indexOf("::", leading) == leading) {
             out.insert(leading, '\\');
         }

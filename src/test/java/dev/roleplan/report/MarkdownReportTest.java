@@ -137,7 +137,7 @@ class MarkdownReportTest {
                 if (text.getLiteral().matches("(?s).*@[A-Za-z0-9].*")) {
                     problems.add("mention: " + text.getLiteral());
                 }
-                if (text.getLiteral().codePoints().anyMatch(Md::isBidiControl)) {
+                if (text.getLiteral().codePoints().anyMatch(dev.roleplan.model.Printable::isBidiControl)) {
                     problems.add("bidi control: " + text.getLiteral());
                 }
             }
