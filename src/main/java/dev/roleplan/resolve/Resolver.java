@@ -99,8 +99,9 @@ public final class Resolver {
                 // a container list roleplan could not fully read must be said, not silently analysed as fewer containers
                 definition.problems().forEach(problem -> notices.add(Notice.warning(input.input().path(),
                         definition.address() + ": " + problem)));
-                if (!quiet && definition.containers() instanceof Value.Unknown<?> unknown) {
-                    // rules about what the containers use skip this task definition: say so
+                if (!quiet && definition.problems().isEmpty() && definition.containers() instanceof Value.Unknown<?> unknown) {
+                    // rules about what the containers use skip this task definition: say so (once: a list that
+                    // could not be read is in the warnings above already)
                     notices.add(Notice.info(input.input().path(), definition.address() + ": " + unknown.reason()
                             + "; what its containers use is not checked"));
                 }

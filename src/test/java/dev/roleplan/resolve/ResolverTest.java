@@ -137,6 +137,18 @@ class ResolverTest {
                 model.before().taskDefinitions().stream().map(t -> t.address().text()).toList());
     }
 
+    /** An unreadable container list is one warning, not also an info notice repeating it. */
+    @Test
+    void unreadableContainerDefinitionsAreSaidOnce() {
+        Resource td = resource("aws_ecs_task_definition.app", "aws_ecs_task_definition",
+                values("family", "app", "container_definitions", "[{\"name\": "), Map.of());
+        Model model = resolve(input("infra", td));
+        assertEquals(1, model.notices().size(), model.notices().toString());
+        assertEquals(Notice.Level.WARNING, model.notices().get(0).level());
+        assertTrue(model.notices().get(0).message().startsWith("aws_ecs_task_definition.app: container_definitions is not valid JSON"),
+                model.notices().toString());
+    }
+
     @Test
     void containerDefinitionsKnownOnlyAfterApplyAreSaidToBeUnchecked() {
         Reference image = ref("data.aws_ssm_parameter.image", "value");
