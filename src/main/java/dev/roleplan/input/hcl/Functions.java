@@ -63,7 +63,9 @@ final class Functions {
             }
         }
         try {
-            return apply(name, args, call, scope);
+            Object result = apply(name, args, call, scope);
+            scope.files().session().derived(args, result);
+            return result;
         } catch (RuntimeException e) {
             Object unknown = unwrapUnknown(e);
             if (unknown != null) {

@@ -218,6 +218,36 @@ class HclReaderTest {
     }
 
     @Test
+    void aSensitiveNumberIsCollectedAsTheTextItPrintsAs() throws IOException {
+        write("main.tf", "variable \"pin\" {\n  type = number\n  sensitive = true\n  default = 4829.10\n}\n"
+                + "resource \"aws_ecs_task_definition\" \"t\" {\n  family = \"f-${var.pin}\"\n}\n");
+        Infrastructure infrastructure = read();
+        assertEquals("f-4829.1", resource(infrastructure, "aws_ecs_task_definition.t").value("family"));
+        assertEquals(java.util.Set.of("4829.1"), infrastructure.sensitiveValues());
+    }
+
+    @Test
+    void whatAFunctionMakesOfASensitiveValueIsSensitiveButWhatItPassesThroughIsNot() throws IOException {
+        write("main.tf", """
+                variable "token" {
+                  sensitive = true
+                  default   = "s3cr3t"
+                }
+                locals {
+                  tags = merge({ team = "platform" }, { token = var.token })
+                }
+                resource "aws_ecs_task_definition" "t" {
+                  family = join("-", [upper(var.token), local.tags.team])
+                  tags   = local.tags
+                }
+                resource "aws_iam_role" "plain" {
+                  name = upper("not-secret")
+                }
+                """);
+        assertEquals(java.util.Set.of("s3cr3t", "S3CR3T", "S3CR3T-platform"), read().sensitiveValues());
+    }
+
+    @Test
     void fileOutsideTheTreeIsUnknownWithANotice() throws IOException {
         write("main.tf", "resource \"aws_iam_policy\" \"p\" {\n  name = \"p\"\n  policy = file(\"../secret.json\")\n}\n");
         Infrastructure infrastructure = read();
