@@ -68,9 +68,10 @@ public final class HclReader {
     public HclReader(List<Path> varFiles, List<String> assignments) {
         this.varFiles = List.copyOf(varFiles);
         this.assignments = List.copyOf(assignments);
-        for (String assignment : assignments) {
-            if (assignment.indexOf('=') <= 0) {
-                throw new InputException("--var " + assignment, null, "expected NAME=VALUE");
+        for (int i = 0; i < assignments.size(); i++) {
+            if (assignments.get(i).indexOf('=') <= 0) {
+                // without a name before '=', the text may be the value alone, a secret: it is not repeated
+                throw new InputException("--var (argument " + (i + 1) + ")", null, "expected NAME=VALUE");
             }
         }
     }

@@ -19,6 +19,7 @@ import static dev.roleplan.input.hcl.Infra.addresses;
 import static dev.roleplan.input.hcl.Infra.notices;
 import static dev.roleplan.input.hcl.Infra.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -245,6 +246,32 @@ class HclReaderTest {
                 }
                 """);
         assertEquals(java.util.Set.of("s3cr3t", "S3CR3T", "S3CR3T-platform"), read().sensitiveValues());
+    }
+
+    @Test
+    void aFunctionErrorFromTheJdkIsNamedByItsClassNotByItsMessage() throws IOException {
+        // PatternSyntaxException's message quotes the expression, and the expression may hold a secret
+        write("main.tf", """
+                resource "aws_iam_role" "r" {
+                  name        = replace("x", "/(s3cr3t/", "y")
+                  description = one(["a", "b"])
+                }
+                """);
+        Resource role = resource(read(), "aws_iam_role.r");
+        String regexError = assertInstanceOf(UnknownValue.class, role.value("name")).reason();
+        assertTrue(regexError.endsWith(": PatternSyntaxException"), regexError);
+        assertFalse(regexError.contains("s3cr3t"), regexError);
+        String ownError = assertInstanceOf(UnknownValue.class, role.value("description")).reason();
+        assertTrue(ownError.endsWith(": one: the list has 2 elements"), ownError);
+    }
+
+    @Test
+    void aMalformedVarIsRefusedWithoutRepeatingIt() {
+        InputException e = assertThrows(InputException.class,
+                () -> new HclReader(List.of(), List.of("region=eu-west-1", "s3cr3t")));
+        assertEquals("--var (argument 2): expected NAME=VALUE", e.getMessage());
+        e = assertThrows(InputException.class, () -> new HclReader(List.of(), List.of("=s3cr3t")));
+        assertEquals("--var (argument 1): expected NAME=VALUE", e.getMessage());
     }
 
     @Test
