@@ -7,6 +7,7 @@ import dev.roleplan.model.Reference;
 import dev.roleplan.model.Resource;
 import dev.roleplan.model.UnknownValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -201,6 +202,33 @@ class HclReaderTest {
         assertEquals("tfvars-a/auto-b/default-c", role.value("name"));
         UnknownValue unset = assertInstanceOf(UnknownValue.class, role.value("description"));
         assertEquals(List.of(new Reference(Address.of("var.unset"), null)), unset.references());
+    }
+
+    @Test
+    // without the bound this would build 10^8 instances: the timeout fails it long before memory runs out
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void countAndForEachStopAtTenThousandInstancesWithANotice() throws IOException {
+        write("main.tf", """
+                resource "aws_iam_role" "counted" {
+                  count = 100000000
+                  name  = "r-${count.index}"
+                }
+                resource "aws_iam_role" "each" {
+                  for_each = toset(flatten([for a in range(11) : [for b in range(1000) : format("%02d-%03d", a, b)]]))
+                  name     = each.key
+                }
+                """);
+        Infrastructure infrastructure = read();
+        List<String> addresses = addresses(infrastructure);
+        assertEquals(10_000, addresses.stream().filter(a -> a.startsWith("aws_iam_role.counted[")).count());
+        assertTrue(addresses.contains("aws_iam_role.counted[9999]"));
+        assertEquals(10_000, addresses.stream().filter(a -> a.startsWith("aws_iam_role.each[")).count());
+        assertTrue(addresses.contains("aws_iam_role.each[\"09-999\"]"));
+        assertFalse(addresses.contains("aws_iam_role.each[\"10-000\"]"));
+        assertEquals(List.of(
+                "aws_iam_role.counted: count is 100000000; only the first 10000 instances are analysed",
+                "aws_iam_role.each: for_each has 11000 elements; only the first 10000 (in key order) are analysed"),
+                notices(infrastructure));
     }
 
     @Test
