@@ -1,6 +1,7 @@
 package dev.roleplan.input.hcl;
 
 import dev.roleplan.input.InputException;
+import dev.roleplan.input.RelevantTypes;
 import dev.roleplan.input.hcl.syntax.Block;
 import dev.roleplan.input.hcl.syntax.HclSyntaxException;
 import dev.roleplan.model.AccountContext;
@@ -32,15 +33,6 @@ import java.util.TreeMap;
  * resource carries its file (relative to the scanned directory) and line.
  */
 public final class HclReader {
-
-    /** The types the analysis needs (the plan reader's list); other resources are evaluated only when referred to. */
-    static final Set<String> RELEVANT_TYPES = Set.of(
-            "aws_ecs_task_definition", "aws_ecs_service",
-            "aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_policy_attachment",
-            "aws_iam_policy", "aws_iam_policy_document",
-            "aws_caller_identity", "aws_region", "aws_partition",
-            "aws_kms_key", "aws_kms_alias", "aws_secretsmanager_secret", "aws_ssm_parameter",
-            "aws_efs_file_system", "aws_efs_access_point", "aws_cloudwatch_log_group", "aws_ecr_repository");
 
     /** Attributes the provider computes on create, marked unknown as a plan marks them. */
     private static final Map<String, List<String>> COMPUTED = Map.of(
@@ -123,7 +115,8 @@ public final class HclReader {
             for (Map.Entry<String, Block> entry : module.config.resources.entrySet()) {
                 Block block = entry.getValue();
                 String type = block.labels().get(0).value();
-                if (!RELEVANT_TYPES.contains(type)) {
+                // other resources are evaluated only when referred to
+                if (!RelevantTypes.ALL.contains(type)) {
                     continue;
                 }
                 for (ResourceInstance instance : module.instances(entry.getKey())) {
