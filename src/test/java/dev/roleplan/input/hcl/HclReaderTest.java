@@ -328,6 +328,20 @@ class HclReaderTest {
     }
 
     @Test
+    void invalidUtf8IsRefusedAlikeInEverySyntax() throws IOException {
+        byte[] invalid = {'{', '"', (byte) 0xff, '"', ':', '1', '}'};
+        write("main.tf", "variable \"x\" {}\n");
+        Path varFile = dir.resolve("prod.tfvars.json");
+        Files.write(varFile, invalid);
+        InputException e = assertThrows(InputException.class, () -> new HclReader(List.of(varFile), List.of()).read(dir));
+        assertEquals(varFile + ":1:1: the file is not valid UTF-8", e.getMessage());
+        Files.delete(dir.resolve("main.tf"));
+        Files.write(dir.resolve("main.tf.json"), invalid);
+        e = assertThrows(InputException.class, this::read);
+        assertEquals(dir.resolve("main.tf.json") + ":1:1: the file is not valid UTF-8", e.getMessage());
+    }
+
+    @Test
     void aDirectoryWithoutTfFilesIsRefused() {
         InputException e = assertThrows(InputException.class, this::read);
         assertEquals(dir + ": is a directory without .tf or .tf.json files; give the directory that holds the root "
