@@ -218,10 +218,9 @@ final class Functions {
     }
 
     private static Object jsondecode(String text) {
-        if (!Json.isJson(text)) {
-            return Unknown.of("jsondecode: the text is not valid JSON");
-        }
-        return Json.decode(text);
+        java.util.Optional<Json.Decoded> decoded = Json.decode(text);
+        // not Optional.map: the value of the JSON text null is null, and map would make it "not JSON"
+        return decoded.isPresent() ? decoded.get().value() : Unknown.of("jsondecode: the text is not valid JSON");
     }
 
     private static Object file(String path, Scope scope) {

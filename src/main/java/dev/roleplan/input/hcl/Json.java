@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -141,20 +142,25 @@ final class Json {
         out.append('"');
     }
 
-    /** The value a JSON text stands for, or null when it is not JSON. */
-    static Object decode(String text) {
-        try {
-            return fromNode(MAPPER.readTree(text));
-        } catch (java.io.IOException e) {
-            return null;
-        }
+    /** A JSON text's value; {@code value} is null for the text {@code null}. */
+    record Decoded(Object value) {
+    }
+
+    /** The value a JSON text stands for, from one parse; empty when the text is not JSON. */
+    static Optional<Decoded> decode(String text) {
+        JsonNode tree = tree(text);
+        return tree == null ? Optional.empty() : Optional.of(new Decoded(fromNode(tree)));
     }
 
     static boolean isJson(String text) {
+        return tree(text) != null;
+    }
+
+    private static JsonNode tree(String text) {
         try {
-            return MAPPER.readTree(text) != null;
+            return MAPPER.readTree(text);
         } catch (java.io.IOException e) {
-            return false;
+            return null;
         }
     }
 

@@ -151,6 +151,23 @@ class HclReaderTest {
     }
 
     @Test
+    void aSourceDocumentThatIsNotAJsonObjectMakesTheDocumentUnknown() throws IOException {
+        write("main.tf", """
+                data "aws_iam_policy_document" "text" {
+                  source_policy_documents = ["not json"]
+                }
+                data "aws_iam_policy_document" "null" {
+                  source_policy_documents = ["null"]
+                }
+                """);
+        Infrastructure infrastructure = read();
+        assertEquals("a merged policy document is not a JSON object", assertInstanceOf(UnknownValue.class,
+                resource(infrastructure, "data.aws_iam_policy_document.text").value("json")).reason());
+        assertEquals("a merged policy document is not a JSON object", assertInstanceOf(UnknownValue.class,
+                resource(infrastructure, "data.aws_iam_policy_document.null").value("json")).reason());
+    }
+
+    @Test
     void aModuleThatIsNotDownloadedIsANoticeAndItsOutputsAreUnknownNamedReferences() throws IOException {
         write("main.tf", """
                 module "roles" {
