@@ -159,7 +159,7 @@ public final class HclReader {
             }
         }
         if (!instance.isData()) {
-            for (String computed : COMPUTED.getOrDefault(instance.type(), List.of())) {
+            for (String computed : computedAttributes(instance.type())) {
                 values.putIfAbsent(computed, UnknownValue.of("known after apply"));
             }
         }

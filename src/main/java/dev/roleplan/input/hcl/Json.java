@@ -29,17 +29,13 @@ final class Json {
      * unknown makes the whole result unknown.
      */
     static Object encode(Object value) {
-        return encode(value, true);
-    }
-
-    /** Like {@link #encode(Object)}; with {@code sortKeys} false, maps keep their order (provider-rendered JSON). */
-    static Object encode(Object value, boolean sortKeys) {
-        return encode(value, sortKeys, new ArrayList<>());
+        return encode(value, true, new ArrayList<>());
     }
 
     /**
-     * Like {@link #encode(Object, boolean)}, adding to {@code statements} where each statement of a policy
-     * document was written (null for one with no position), when the value is a policy document.
+     * Like {@link #encode(Object)}; with {@code sortKeys} false, maps keep their order (provider-rendered JSON).
+     * Adds to {@code statements} where each statement of a policy document was written (null for one with no
+     * position), when the value is a policy document.
      */
     static Object encode(Object value, boolean sortKeys, List<dev.roleplan.model.SourceLocation> statements) {
         Object tree = Values.deep(value);

@@ -564,7 +564,7 @@ final class ModuleInstance {
         }
         for (Map.Entry<Object, Object> entry : Values.entries(collection)) {
             Map<String, Object> item = new LinkedHashMap<>();
-            item.put("key", collection instanceof List<?> ? entry.getKey() : entry.getKey());
+            item.put("key", entry.getKey());
             item.put("value", entry.getValue());
             // A block made from an object written elsewhere (a caller's list of statements given to a module) is
             // placed where that object is written: that is where its author can change it.
