@@ -244,7 +244,7 @@ public final class HclReader {
         Object account = loader.providerAccount();
         Value<String> regionValue = region instanceof String r ? Value.known(r) : Value.absent();
         Value<String> partition = region instanceof String r
-                ? Value.known(r.startsWith("cn-") ? "aws-cn" : r.startsWith("us-gov-") ? "aws-us-gov" : "aws")
+                ? Value.known(AccountContext.partitionOf(r))
                 : Value.absent();
         return new AccountContext(regionValue, account instanceof String a ? Value.known(a) : Value.absent(), partition);
     }

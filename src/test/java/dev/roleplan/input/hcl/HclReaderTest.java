@@ -249,6 +249,24 @@ class HclReaderTest {
     }
 
     @Test
+    void thePartitionFollowsTheProviderRegion() throws IOException {
+        for (String[] regionPartitionSuffix : new String[][] {
+                {"eu-west-1", "aws", "amazonaws.com"},
+                {"cn-north-1", "aws-cn", "amazonaws.com.cn"},
+                {"us-gov-west-1", "aws-us-gov", "amazonaws.com"}}) {
+            write("main.tf", "provider \"aws\" {\n  region = \"" + regionPartitionSuffix[0] + "\"\n}\n"
+                    + "data \"aws_partition\" \"current\" {}\n");
+            Infrastructure infrastructure = read();
+            Resource partition = resource(infrastructure, "data.aws_partition.current");
+            assertEquals(regionPartitionSuffix[1], partition.value("partition"));
+            assertEquals(regionPartitionSuffix[2], partition.value("dns_suffix"));
+            assertEquals(dev.roleplan.model.Value.known(regionPartitionSuffix[1]), infrastructure.context().partition());
+        }
+        write("main.tf", "data \"aws_partition\" \"current\" {}\n");
+        assertEquals(dev.roleplan.model.Value.absent(), read().context().partition());
+    }
+
+    @Test
     void localModuleCyclesAreNotFollowed() throws IOException {
         write("main.tf", "module \"self\" {\n  source = \"./\"\n}\nresource \"aws_iam_role\" \"r\" {\n  name = \"x\"\n}\n");
         Infrastructure infrastructure = read();
