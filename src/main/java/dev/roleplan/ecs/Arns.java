@@ -1,5 +1,7 @@
 package dev.roleplan.ecs;
 
+import dev.roleplan.model.AccountContext;
+
 /** The little ARN handling requirements need: split into parts, and the partition of a region. */
 final class Arns {
 
@@ -28,13 +30,7 @@ final class Arns {
     /** The partition a region belongs to; else the fallback when given; else the commercial partition. */
     static String partitionOfRegion(String region, String fallback) {
         if (region != null) {
-            if (region.startsWith("cn-")) {
-                return "aws-cn";
-            }
-            if (region.startsWith("us-gov-")) {
-                return "aws-us-gov";
-            }
-            return "aws";
+            return AccountContext.partitionOf(region);
         }
         return fallback != null ? fallback : "aws";
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -171,6 +172,36 @@ class HclCheckCommandTest {
         com.fasterxml.jackson.databind.JsonNode role = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli.out())
                 .get("task_definitions").get(0).get("task_role");
         assertEquals("[\"aws_iam_role.task.inline_policy[\\\"inline\\\"]\",\"aws_iam_policy.extra\"]", role.get("policies").toString());
+    }
+
+    @Test
+    void sensitiveNumbersAndWhatFunctionsMakeOfSecretsAreRedactedFromEveryFormat() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), """
+                variable "pin" {
+                  type      = number
+                  sensitive = true
+                  default   = 482913
+                }
+                variable "token" {
+                  sensitive = true
+                  default   = "s3cr3t-token"
+                }
+                resource "aws_ecs_task_definition" "pin" {
+                  family = "fam-${var.pin}"
+                }
+                resource "aws_ecs_task_definition" "token" {
+                  family = upper(var.token)
+                }
+                """);
+        for (String format : List.of("text", "json", "markdown", "sarif", "junit")) {
+            Cli cli = Cli.run("check", dir.toString(), "--format", format, "--fail-on", "never");
+            assertEquals(0, cli.code(), cli.err());
+            assertFalse(cli.out().contains("482913"), cli.out());
+            assertFalse(cli.out().contains("S3CR3T-TOKEN"), cli.out());
+        }
+        Cli text = Cli.run("check", dir.toString(), "--fail-on", "never");
+        assertTrue(text.out().contains("(family fam-(sensitive value))"), text.out());
+        assertTrue(text.out().contains("(family (sensitive value))"), text.out());
     }
 
     @Test

@@ -10,7 +10,20 @@ import java.nio.file.Path;
  * {@code .git} entry), as Terraform would from a checkout; without a repository, only the scanned directory.
  * Nothing outside is read, so a configuration under review cannot make roleplan read the reviewer's files.
  */
-record Boundary(Path dir, boolean repository) {
+record Boundary(Path dir, boolean repository, Path realDir) {
+
+    /** {@code realDir} is resolved once here: every {@code file()} and module directory is compared with it. */
+    Boundary(Path dir, boolean repository) {
+        this(dir, repository, realPathOrNull(dir));
+    }
+
+    private static Path realPathOrNull(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return null; // resolved again on use, so the failure is reported where a file is read
+        }
+    }
 
     static Boundary of(Path scanned) {
         return of(scanned, Path.of(System.getProperty("user.home", "/")));
@@ -34,7 +47,7 @@ record Boundary(Path dir, boolean repository) {
 
     /** For a path whose links are resolved: compared with the boundary's own real path. */
     boolean containsReal(Path real) throws IOException {
-        return real.startsWith(dir.toRealPath());
+        return real.startsWith(realDir != null ? realDir : dir.toRealPath());
     }
 
     String description() {

@@ -1,5 +1,6 @@
 package dev.roleplan.input.hcl;
 
+import dev.roleplan.model.AccountContext;
 import dev.roleplan.model.Address;
 import dev.roleplan.model.Reference;
 
@@ -33,7 +34,7 @@ final class DataSources {
             case "aws_partition" -> {
                 Object region = loader.providerRegion();
                 if (region instanceof String r) {
-                    String partition = r.startsWith("cn-") ? "aws-cn" : r.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+                    String partition = AccountContext.partitionOf(r);
                     body.putIfAbsent("partition", partition);
                     body.putIfAbsent("dns_suffix", partition.equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com");
                 }

@@ -27,7 +27,7 @@ final class Format {
                 j++;
             }
             if (j >= spec.length()) {
-                throw new IllegalArgumentException("format: the specification ends inside a verb");
+                throw new FunctionException("format: the specification ends inside a verb");
             }
             char verb = spec.charAt(j);
             i = j;
@@ -36,7 +36,7 @@ final class Format {
                 continue;
             }
             if (next >= args.size()) {
-                throw new IllegalArgumentException("format: not enough arguments for the verbs");
+                throw new FunctionException("format: not enough arguments for the verbs");
             }
             Object arg = args.get(next++);
             if (arg instanceof Unknown u) {
@@ -62,12 +62,12 @@ final class Format {
                     yield n.setScale(precision, java.math.RoundingMode.HALF_EVEN).toPlainString();
                 }
                 case 't' -> String.valueOf(Values.toBool(arg));
-                default -> throw new IllegalArgumentException("format: verb %" + verb + " is not supported");
+                default -> throw new FunctionException("format: verb %" + verb + " is not supported");
             };
             out.append(pad(text, flags.toString()));
         }
         if (next < args.size()) {
-            throw new IllegalArgumentException("format: too many arguments");
+            throw new FunctionException("format: too many arguments");
         }
         if (unknowns.isEmpty()) {
             return out.toString();

@@ -63,14 +63,21 @@ final class Functions {
             }
         }
         try {
-            return apply(name, args, call, scope);
+            Object result = apply(name, args, call, scope);
+            scope.files().session().derived(args, result);
+            return result;
         } catch (RuntimeException e) {
             Object unknown = unwrapUnknown(e);
             if (unknown != null) {
                 return unknown;
             }
-            return Unknown.of(name + "() at " + call.range() + ": " + e.getMessage());
+            return Unknown.of(name + "() at " + call.range() + ": " + why(e));
         }
+    }
+
+    /** What went wrong, in words that carry no input (the reason of an unknown value reaches reports). */
+    private static String why(RuntimeException e) {
+        return e instanceof FunctionException ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static Object tryFunction(Expression.FunctionCall call, Scope scope) {
@@ -149,7 +156,7 @@ final class Functions {
     private static String str(List<Object> args, int i) {
         String s = Values.toStringValue(args.get(i));
         if (s == null) {
-            throw new IllegalArgumentException("argument " + (i + 1) + " must be a string, found " + Values.typeName(args.get(i)));
+            throw new FunctionException("argument " + (i + 1) + " must be a string, found " + Values.typeName(args.get(i)));
         }
         return s;
     }
@@ -157,7 +164,7 @@ final class Functions {
     private static int num(List<Object> args, int i) {
         BigDecimal n = Values.toNumber(args.get(i));
         if (n == null) {
-            throw new IllegalArgumentException("argument " + (i + 1) + " must be a number");
+            throw new FunctionException("argument " + (i + 1) + " must be a number");
         }
         return n.intValueExact();
     }
@@ -169,7 +176,7 @@ final class Functions {
         if (value instanceof Unknown u) {
             throw new UnknownArgument(u);
         }
-        throw new IllegalArgumentException("expected a list, found " + Values.typeName(value));
+        throw new FunctionException("expected a list, found " + Values.typeName(value));
     }
 
     private static Map<?, ?> map(Object value) {
@@ -179,7 +186,7 @@ final class Functions {
         if (value instanceof Unknown u) {
             throw new UnknownArgument(u);
         }
-        throw new IllegalArgumentException("expected a map or object, found " + Values.typeName(value));
+        throw new FunctionException("expected a map or object, found " + Values.typeName(value));
     }
 
     /** Thrown inside a function when a collection argument is unknown; turned back into that unknown. */
@@ -211,10 +218,9 @@ final class Functions {
     }
 
     private static Object jsondecode(String text) {
-        if (!Json.isJson(text)) {
-            return Unknown.of("jsondecode: the text is not valid JSON");
-        }
-        return Json.decode(text);
+        java.util.Optional<Json.Decoded> decoded = Json.decode(text);
+        // not Optional.map: the value of the JSON text null is null, and map would make it "not JSON"
+        return decoded.isPresent() ? decoded.get().value() : Unknown.of("jsondecode: the text is not valid JSON");
     }
 
     private static Object file(String path, Scope scope) {
@@ -323,7 +329,7 @@ final class Functions {
                 } else {
                     String s = Values.toStringValue(element);
                     if (s == null) {
-                        throw new IllegalArgumentException("join: elements must be strings");
+                        throw new FunctionException("join: elements must be strings");
                     }
                     out.append(s);
                 }
@@ -371,7 +377,7 @@ final class Functions {
         if (value instanceof Unknown u) {
             return u;
         }
-        throw new IllegalArgumentException("cannot convert a " + Values.typeName(value) + " to a list");
+        throw new FunctionException("cannot convert a " + Values.typeName(value) + " to a list");
     }
 
     private static Object toset(Object value) {
@@ -428,7 +434,7 @@ final class Functions {
             return Unknown.merge(u.reason(), java.util.Arrays.asList(u, list));
         }
         if (list.isEmpty()) {
-            throw new IllegalArgumentException("element of an empty list");
+            throw new FunctionException("element of an empty list");
         }
         int i = Values.toNumber(index).intValueExact();
         return list.get(Math.floorMod(i, list.size()));
@@ -457,7 +463,7 @@ final class Functions {
         List<?> k = list(keys);
         List<?> v = list(values);
         if (k.size() != v.size()) {
-            throw new IllegalArgumentException("zipmap: " + k.size() + " keys but " + v.size() + " values");
+            throw new FunctionException("zipmap: " + k.size() + " keys but " + v.size() + " values");
         }
         Map<String, Object> out = new TreeMap<>();
         for (int i = 0; i < k.size(); i++) {
@@ -516,7 +522,7 @@ final class Functions {
         }
         List<?> list = list(value);
         if (list.size() > 1) {
-            throw new IllegalArgumentException("one: the list has " + list.size() + " elements");
+            throw new FunctionException("one: the list has " + list.size() + " elements");
         }
         return list.isEmpty() ? null : list.get(0);
     }
@@ -529,7 +535,7 @@ final class Functions {
             }
             String s = Values.toStringValue(element);
             if (s == null) {
-                throw new IllegalArgumentException("sort: elements must be strings");
+                throw new FunctionException("sort: elements must be strings");
             }
             out.add(s);
         }
@@ -542,12 +548,12 @@ final class Functions {
         for (int i = 0; i < args.size(); i++) {
             BigDecimal n = Values.toNumber(args.get(i));
             if (n == null) {
-                throw new IllegalArgumentException("argument " + (i + 1) + " must be a number");
+                throw new FunctionException("argument " + (i + 1) + " must be a number");
             }
             out = out == null ? n : name.equals("min") ? out.min(n) : out.max(n);
         }
         if (out == null) {
-            throw new IllegalArgumentException("needs at least one number");
+            throw new FunctionException("needs at least one number");
         }
         return out;
     }
@@ -563,7 +569,7 @@ final class Functions {
         int limit = args.size() > 1 ? num(args, 1) : num(args, 0);
         int step = args.size() > 2 ? num(args, 2) : (limit >= start ? 1 : -1);
         if (step == 0 || Math.abs((long) limit - start) / Math.abs(step) > 1024) {
-            throw new IllegalArgumentException("range is too long or has a zero step");
+            throw new FunctionException("range is too long or has a zero step");
         }
         List<Object> out = new ArrayList<>();
         for (int i = start; step > 0 ? i < limit : i > limit; i += step) {

@@ -1,6 +1,7 @@
 package dev.roleplan.input.hcl;
 
 import dev.roleplan.input.InputException;
+import dev.roleplan.input.RelevantTypes;
 import dev.roleplan.input.hcl.syntax.Block;
 import dev.roleplan.input.hcl.syntax.HclSyntaxException;
 import dev.roleplan.model.AccountContext;
@@ -33,15 +34,6 @@ import java.util.TreeMap;
  */
 public final class HclReader {
 
-    /** The types the analysis needs (the plan reader's list); other resources are evaluated only when referred to. */
-    static final Set<String> RELEVANT_TYPES = Set.of(
-            "aws_ecs_task_definition", "aws_ecs_service",
-            "aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_policy_attachment",
-            "aws_iam_policy", "aws_iam_policy_document",
-            "aws_caller_identity", "aws_region", "aws_partition",
-            "aws_kms_key", "aws_kms_alias", "aws_secretsmanager_secret", "aws_ssm_parameter",
-            "aws_efs_file_system", "aws_efs_access_point", "aws_cloudwatch_log_group", "aws_ecr_repository");
-
     /** Attributes the provider computes on create, marked unknown as a plan marks them. */
     private static final Map<String, List<String>> COMPUTED = Map.of(
             "aws_iam_role", List.of("arn", "id", "name", "unique_id"),
@@ -68,9 +60,10 @@ public final class HclReader {
     public HclReader(List<Path> varFiles, List<String> assignments) {
         this.varFiles = List.copyOf(varFiles);
         this.assignments = List.copyOf(assignments);
-        for (String assignment : assignments) {
-            if (assignment.indexOf('=') <= 0) {
-                throw new InputException("--var " + assignment, null, "expected NAME=VALUE");
+        for (int i = 0; i < assignments.size(); i++) {
+            if (assignments.get(i).indexOf('=') <= 0) {
+                // without a name before '=', the text may be the value alone, a secret: it is not repeated
+                throw new InputException("--var (argument " + (i + 1) + ")", null, "expected NAME=VALUE");
             }
         }
     }
@@ -122,7 +115,8 @@ public final class HclReader {
             for (Map.Entry<String, Block> entry : module.config.resources.entrySet()) {
                 Block block = entry.getValue();
                 String type = block.labels().get(0).value();
-                if (!RELEVANT_TYPES.contains(type)) {
+                // other resources are evaluated only when referred to
+                if (!RelevantTypes.ALL.contains(type)) {
                     continue;
                 }
                 for (ResourceInstance instance : module.instances(entry.getKey())) {
@@ -165,7 +159,7 @@ public final class HclReader {
             }
         }
         if (!instance.isData()) {
-            for (String computed : COMPUTED.getOrDefault(instance.type(), List.of())) {
+            for (String computed : computedAttributes(instance.type())) {
                 values.putIfAbsent(computed, UnknownValue.of("known after apply"));
             }
         }
@@ -250,7 +244,7 @@ public final class HclReader {
         Object account = loader.providerAccount();
         Value<String> regionValue = region instanceof String r ? Value.known(r) : Value.absent();
         Value<String> partition = region instanceof String r
-                ? Value.known(r.startsWith("cn-") ? "aws-cn" : r.startsWith("us-gov-") ? "aws-us-gov" : "aws")
+                ? Value.known(AccountContext.partitionOf(r))
                 : Value.absent();
         return new AccountContext(regionValue, account instanceof String a ? Value.known(a) : Value.absent(), partition);
     }

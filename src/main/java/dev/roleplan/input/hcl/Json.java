@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -28,17 +29,13 @@ final class Json {
      * unknown makes the whole result unknown.
      */
     static Object encode(Object value) {
-        return encode(value, true);
-    }
-
-    /** Like {@link #encode(Object)}; with {@code sortKeys} false, maps keep their order (provider-rendered JSON). */
-    static Object encode(Object value, boolean sortKeys) {
-        return encode(value, sortKeys, new ArrayList<>());
+        return encode(value, true, new ArrayList<>());
     }
 
     /**
-     * Like {@link #encode(Object, boolean)}, adding to {@code statements} where each statement of a policy
-     * document was written (null for one with no position), when the value is a policy document.
+     * Like {@link #encode(Object)}; with {@code sortKeys} false, maps keep their order (provider-rendered JSON).
+     * Adds to {@code statements} where each statement of a policy document was written (null for one with no
+     * position), when the value is a policy document.
      */
     static Object encode(Object value, boolean sortKeys, List<dev.roleplan.model.SourceLocation> statements) {
         Object tree = Values.deep(value);
@@ -141,20 +138,25 @@ final class Json {
         out.append('"');
     }
 
-    /** The value a JSON text stands for, or null when it is not JSON. */
-    static Object decode(String text) {
-        try {
-            return fromNode(MAPPER.readTree(text));
-        } catch (java.io.IOException e) {
-            return null;
-        }
+    /** A JSON text's value; {@code value} is null for the text {@code null}. */
+    record Decoded(Object value) {
+    }
+
+    /** The value a JSON text stands for, from one parse; empty when the text is not JSON. */
+    static Optional<Decoded> decode(String text) {
+        JsonNode tree = tree(text);
+        return tree == null ? Optional.empty() : Optional.of(new Decoded(fromNode(tree)));
     }
 
     static boolean isJson(String text) {
+        return tree(text) != null;
+    }
+
+    private static JsonNode tree(String text) {
         try {
-            return MAPPER.readTree(text) != null;
+            return MAPPER.readTree(text);
         } catch (java.io.IOException e) {
-            return false;
+            return null;
         }
     }
 

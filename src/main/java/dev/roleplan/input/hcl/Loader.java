@@ -72,11 +72,13 @@ final class Loader {
         ModuleFiles where = new ModuleFiles(root, boundary, root, session);
         for (Attribute attribute : body.attributes()) {
             rootVariables.put(attribute.name(), Evaluator.eval(attribute.value(), Scope.only(Map.of(), where)));
-            cliStrings.remove(attribute.name());
         }
     }
 
-    /** Values given as {@code --var NAME=VALUE}: text, read as an expression when the variable's type is not string. */
+    /**
+     * Values given as {@code --var NAME=VALUE}: text, read as an expression when the variable's type is not string.
+     * They are assigned after every variable file is read, so no file can override one.
+     */
     final Map<String, String> cliStrings = new HashMap<>();
 
     void assign(String name, String value) {

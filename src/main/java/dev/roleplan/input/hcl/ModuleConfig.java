@@ -10,7 +10,6 @@ import dev.roleplan.input.hcl.syntax.HclSyntaxException;
 import dev.roleplan.input.hcl.syntax.JsonValue;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,50 +90,41 @@ final class ModuleConfig {
     }
 
     static Body parse(Path file, String display) {
-        try {
-            return HclParser.parseConfig(file, display);
-        } catch (MalformedInputException e) {
-            throw new InputException(display, null, "is not valid UTF-8 text", e);
-        } catch (IOException e) {
-            throw new InputException(display, null, "cannot be read: " + e.getMessage(), e);
-        }
+        return readOrRefuse(display, () -> HclParser.parseConfig(file, display));
     }
 
     static HclParser.ParsedFile parseWithComments(Path file, String display) {
-        try {
-            return HclParser.parseConfigWithComments(file, display);
-        } catch (MalformedInputException e) {
-            throw new InputException(display, null, "is not valid UTF-8 text", e);
-        } catch (IOException e) {
-            throw new InputException(display, null, "cannot be read: " + e.getMessage(), e);
-        }
+        return readOrRefuse(display, () -> HclParser.parseConfigWithComments(file, display));
     }
 
     /** A .tfvars.json file: its top-level properties are attributes. */
     static Body parseJsonValues(Path file, String display) {
-        try {
-            String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
-            JsonValue.JsonObject root = HclJsonParser.parseConfig(display, text);
-            List<dev.roleplan.input.hcl.syntax.BodyItem> items = new ArrayList<>();
-            for (JsonValue.Member member : root.members()) {
-                items.add(new Attribute(member.key(), HclJsonParser.toExpression(member.value()), member.keyRange(),
-                        member.keyRange()));
-            }
-            return new Body(items, root.range());
-        } catch (IOException e) {
-            throw new InputException(display, null, "cannot be read: " + e.getMessage(), e);
+        JsonValue.JsonObject root = readOrRefuse(display, () -> HclJsonParser.parseConfig(file, display));
+        List<dev.roleplan.input.hcl.syntax.BodyItem> items = new ArrayList<>();
+        for (JsonValue.Member member : root.members()) {
+            items.add(new Attribute(member.key(), HclJsonParser.toExpression(member.value()), member.keyRange(),
+                    member.keyRange()));
         }
+        return new Body(items, root.range());
     }
 
     static Body parseJson(Path file, String display) {
+        return JsonConfig.toBody(readOrRefuse(display, () -> HclJsonParser.parseConfig(file, display)));
+    }
+
+    /** A parse of one file from disk: the parsers read the bytes and decode them as UTF-8 themselves. */
+    @FunctionalInterface
+    private interface FileParse<T> {
+        T parse() throws IOException;
+    }
+
+    /**
+     * The parse's result; a file that cannot be read is refused. Invalid UTF-8 is not a read error here: the
+     * parsers report it as a syntax error at 1:1, whichever syntax the file is in.
+     */
+    private static <T> T readOrRefuse(String display, FileParse<T> parse) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return JsonConfig.toBody(HclJsonParser.parseConfig(display, text));
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InputException(display, null, "is not valid UTF-8 text", e);
+            return parse.parse();
         } catch (IOException e) {
             throw new InputException(display, null, "cannot be read: " + e.getMessage(), e);
         }

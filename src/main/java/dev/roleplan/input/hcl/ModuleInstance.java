@@ -255,51 +255,74 @@ final class ModuleInstance {
     record Expansion(Object key, Scope scope, boolean keyUnknown) {
     }
 
+    /**
+     * The most instances one block's count or for_each is expanded to. Real configurations stay far below; a
+     * hostile {@code count = 100000000} would otherwise build every instance and exhaust memory.
+     */
+    static final int MAX_INSTANCES = 10_000;
+
     /** The instances count or for_each makes of a block; one unkeyed instance when there is neither. */
     List<Expansion> expand(Block block, Scope base, String what) {
         Attribute count = block.body().attribute("count").orElse(null);
-        Attribute forEach = block.body().attribute("for_each").orElse(null);
-        List<Expansion> out = new ArrayList<>();
         if (count != null) {
-            Object n = Values.force(Evaluator.eval(count.value(), base));
-            BigDecimal number = Values.toNumber(n);
-            if (n instanceof Unknown || number == null) {
-                loader.session.notice(what + ": count is not known before apply (" + describe(n)
-                        + "); analysed as one instance with an unknown index");
-                out.add(new Expansion(null, base.with(Map.of("count", Map.of("index",
-                        Unknown.plain("count.index of " + what + " is not known", List.of())))), true));
-                return out;
-            }
-            for (int i = 0; i < number.intValue(); i++) {
-                out.add(new Expansion(BigDecimal.valueOf(i), base.with(Map.of("count",
-                        Map.of("index", BigDecimal.valueOf(i)))), false));
-            }
-            return out;
+            return countExpansions(count, base, what);
         }
+        Attribute forEach = block.body().attribute("for_each").orElse(null);
         if (forEach != null) {
-            Object collection = Values.force(Evaluator.eval(forEach.value(), base));
-            if (collection instanceof Unknown || !(collection instanceof Map<?, ?> || collection instanceof List<?>)
-                    || Unknown.containsUnknown(collection instanceof Map<?, ?> m ? new ArrayList<>(m.keySet()) : collection)) {
-                loader.session.notice(what + ": for_each is not known before apply (" + describe(collection)
-                        + "); analysed as one instance with an unknown key");
-                Unknown unknownEach = Unknown.plain("each of " + what + " is not known before apply", List.of());
-                Map<String, Object> each = new LinkedHashMap<>();
-                each.put("key", unknownEach);
-                each.put("value", unknownEach);
-                out.add(new Expansion(null, base.with(Map.of("each", each)), true));
-                return out;
-            }
-            for (Map.Entry<Object, Object> entry : Values.entries(collection)) {
-                Object key = collection instanceof List<?> ? entry.getValue() : entry.getKey();
-                String keyText = Values.toStringValue(key);
-                Map<String, Object> each = new LinkedHashMap<>();
-                each.put("key", keyText);
-                each.put("value", collection instanceof List<?> ? keyText : entry.getValue());
-                out.add(new Expansion(keyText, base.with(Map.of("each", each)), false));
-            }
-            return out;
+            return forEachExpansions(forEach, base, what);
         }
-        out.add(new Expansion(null, base, false));
+        return List.of(new Expansion(null, base, false));
+    }
+
+    private List<Expansion> countExpansions(Attribute count, Scope base, String what) {
+        Object n = Values.force(Evaluator.eval(count.value(), base));
+        BigDecimal number = Values.toNumber(n);
+        if (n instanceof Unknown || number == null) {
+            loader.session.notice(what + ": count is not known before apply (" + describe(n)
+                    + "); analysed as one instance with an unknown index");
+            return List.of(new Expansion(null, base.with(Map.of("count", Map.of("index",
+                    Unknown.plain("count.index of " + what + " is not known", List.of())))), true));
+        }
+        if (number.compareTo(BigDecimal.valueOf(MAX_INSTANCES)) > 0) {
+            loader.session.notice(what + ": count is " + Values.formatNumber(number) + "; only the first "
+                    + MAX_INSTANCES + " instances are analysed");
+            number = BigDecimal.valueOf(MAX_INSTANCES);
+        }
+        List<Expansion> out = new ArrayList<>();
+        for (int i = 0; i < number.intValue(); i++) {
+            out.add(new Expansion(BigDecimal.valueOf(i), base.with(Map.of("count",
+                    Map.of("index", BigDecimal.valueOf(i)))), false));
+        }
+        return out;
+    }
+
+    private List<Expansion> forEachExpansions(Attribute forEach, Scope base, String what) {
+        Object collection = Values.force(Evaluator.eval(forEach.value(), base));
+        if (collection instanceof Unknown || !(collection instanceof Map<?, ?> || collection instanceof List<?>)
+                || Unknown.containsUnknown(collection instanceof Map<?, ?> m ? new ArrayList<>(m.keySet()) : collection)) {
+            loader.session.notice(what + ": for_each is not known before apply (" + describe(collection)
+                    + "); analysed as one instance with an unknown key");
+            Unknown unknownEach = Unknown.plain("each of " + what + " is not known before apply", List.of());
+            Map<String, Object> each = new LinkedHashMap<>();
+            each.put("key", unknownEach);
+            each.put("value", unknownEach);
+            return List.of(new Expansion(null, base.with(Map.of("each", each)), true));
+        }
+        List<Map.Entry<Object, Object>> entries = Values.entries(collection);
+        if (entries.size() > MAX_INSTANCES) {
+            loader.session.notice(what + ": for_each has " + entries.size() + " elements; only the first "
+                    + MAX_INSTANCES + " (in key order) are analysed");
+            entries = entries.subList(0, MAX_INSTANCES);
+        }
+        List<Expansion> out = new ArrayList<>();
+        for (Map.Entry<Object, Object> entry : entries) {
+            Object key = collection instanceof List<?> ? entry.getValue() : entry.getKey();
+            String keyText = Values.toStringValue(key);
+            Map<String, Object> each = new LinkedHashMap<>();
+            each.put("key", keyText);
+            each.put("value", collection instanceof List<?> ? keyText : entry.getValue());
+            out.add(new Expansion(keyText, base.with(Map.of("each", each)), false));
+        }
         return out;
     }
 
@@ -541,7 +564,7 @@ final class ModuleInstance {
         }
         for (Map.Entry<Object, Object> entry : Values.entries(collection)) {
             Map<String, Object> item = new LinkedHashMap<>();
-            item.put("key", collection instanceof List<?> ? entry.getKey() : entry.getKey());
+            item.put("key", entry.getKey());
             item.put("value", entry.getValue());
             // A block made from an object written elsewhere (a caller's list of statements given to a module) is
             // placed where that object is written: that is where its author can change it.

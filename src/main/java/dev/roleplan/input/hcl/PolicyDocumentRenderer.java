@@ -92,7 +92,7 @@ final class PolicyDocumentRenderer {
             if (!(document instanceof String text) || text.isBlank()) {
                 continue;
             }
-            Object decoded = Json.isJson(text) ? Json.decode(text) : null;
+            Object decoded = Json.decode(text).map(Json.Decoded::value).orElse(null);
             if (!(decoded instanceof Map<?, ?> map)) {
                 return Unknown.of("a merged policy document is not a JSON object");
             }

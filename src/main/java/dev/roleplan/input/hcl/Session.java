@@ -45,13 +45,56 @@ final class Session {
         unsupportedFunctions.add(name);
     }
 
+    /**
+     * Registers the texts under a value Terraform treats as sensitive. A number counts as the text it prints as
+     * (a PIN is as secret as a password); a boolean is too short to hide anything.
+     */
     void sensitive(Object value) {
-        if (value instanceof String s && !s.isEmpty()) {
-            sensitive.add(s);
+        texts(value, this::register);
+    }
+
+    /**
+     * Terraform marks what a function computes from a sensitive argument sensitive too, so the texts the result
+     * gained are registered. A text the function passed through unchanged keeps its own standing: merging a
+     * secret into common tags must not mask every tag in the report.
+     */
+    void derived(List<Object> arguments, Object result) {
+        if (sensitive.isEmpty()) {
+            return; // the common case, checked first: no secret, nothing to propagate
+        }
+        Set<String> given = new java.util.HashSet<>();
+        texts(arguments, given::add);
+        if (given.stream().noneMatch(sensitive::contains)) {
+            return;
+        }
+        texts(result, text -> {
+            if (!given.contains(text)) {
+                register(text);
+            }
+        });
+    }
+
+    private void register(String text) {
+        if (!text.isEmpty()) {
+            sensitive.add(text);
+        }
+    }
+
+    /**
+     * The strings, number texts and known parts of unknown strings inside an evaluated value tree (callers pass
+     * deep values: forcing a lazy object here could evaluate, and so memoize, in the middle of a cycle).
+     */
+    private static void texts(Object value, java.util.function.Consumer<String> into) {
+        if (value instanceof String s) {
+            into.accept(s);
+        } else if (value instanceof java.math.BigDecimal d) {
+            into.accept(Values.formatNumber(d));
+        } else if (value instanceof Unknown u && u.text() != null) {
+            into.accept(u.text());
         } else if (value instanceof List<?> list) {
-            list.forEach(this::sensitive);
+            list.forEach(element -> texts(element, into));
         } else if (value instanceof java.util.Map<?, ?> map) {
-            map.values().forEach(this::sensitive);
+            map.values().forEach(element -> texts(element, into));
         }
     }
 

@@ -16,6 +16,7 @@ import dev.roleplan.json.SkippingJsonFactory;
 import dev.roleplan.input.InputException;
 import dev.roleplan.input.InputLimits;
 import dev.roleplan.input.LimitedInputStream;
+import dev.roleplan.input.RelevantTypes;
 import dev.roleplan.model.AccountContext;
 import dev.roleplan.model.Address;
 import dev.roleplan.model.ChangeAction;
@@ -50,15 +51,6 @@ import java.util.TreeMap;
  */
 public final class PlanReader {
 
-    /** Resource and data source types the analysis needs; everything else is skipped while streaming. */
-    public static final Set<String> DEFAULT_TYPES = Set.of(
-            "aws_ecs_task_definition", "aws_ecs_service",
-            "aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_policy_attachment",
-            "aws_iam_policy", "aws_iam_policy_document",
-            "aws_caller_identity", "aws_region", "aws_partition",
-            "aws_kms_key", "aws_kms_alias", "aws_secretsmanager_secret", "aws_ssm_parameter",
-            "aws_efs_file_system", "aws_efs_access_point", "aws_cloudwatch_log_group", "aws_ecr_repository");
-
     /**
      * @param relevantTypes    resource types to keep
      * @param maxNestingDepth  deeper JSON is refused (hostile input must not overflow the stack)
@@ -79,7 +71,7 @@ public final class PlanReader {
         }
 
         public static Options of(InputLimits limits) {
-            return new Options(DEFAULT_TYPES, limits.maxDepth(), limits.maxStringLength(), limits.maxInputBytes());
+            return new Options(RelevantTypes.ALL, limits.maxDepth(), limits.maxStringLength(), limits.maxInputBytes());
         }
     }
 

@@ -53,6 +53,8 @@ class EvaluatorTest {
     @Test
     void jsondecodeRoundTrips() throws IOException {
         assertEquals(Map.of("a", List.of("x")), eval("jsondecode(\"{\\\"a\\\":[\\\"x\\\"]}\")"));
+        assertEquals(null, eval("jsondecode(\"null\")"));
+        assertInstanceOf(UnknownValue.class, eval("jsondecode(\"{\")"));
     }
 
     @Test

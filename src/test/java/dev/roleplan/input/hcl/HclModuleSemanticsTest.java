@@ -121,6 +121,31 @@ class HclModuleSemanticsTest {
     }
 
     @Test
+    void aFileThatLinksOutsideIsNotReadButOneThatLinksInsideIs() throws IOException {
+        Files.createDirectories(dir.resolve("repo/.git"));
+        write("outside/secret.json", "{}");
+        write("repo/shared/policy.json", "{\"Statement\":[]}");
+        Files.createDirectories(dir.resolve("repo/app"));
+        Files.createSymbolicLink(dir.resolve("repo/app/secret.json"), dir.resolve("outside/secret.json"));
+        Files.createSymbolicLink(dir.resolve("repo/app/policy.json"), dir.resolve("repo/shared/policy.json"));
+        write("repo/app/main.tf", """
+                resource "aws_iam_policy" "outside" {
+                  name   = "o"
+                  policy = file("secret.json")
+                }
+                resource "aws_iam_policy" "inside" {
+                  name   = "i"
+                  policy = file("policy.json")
+                }
+                """);
+        Infrastructure infrastructure = read("repo/app");
+        assertInstanceOf(UnknownValue.class, resource(infrastructure, "aws_iam_policy.outside").value("policy"));
+        assertEquals("{\"Statement\":[]}", resource(infrastructure, "aws_iam_policy.inside").value("policy"));
+        assertEquals(List.of("file(\"secret.json\") leads outside the repository; its value is unknown"),
+                notices(infrastructure));
+    }
+
+    @Test
     void aHomeDirectoryKeptInGitIsNotARepositoryBoundary() throws IOException {
         Files.createDirectories(dir.resolve(".git"));
         Files.createDirectories(dir.resolve("projects/app"));

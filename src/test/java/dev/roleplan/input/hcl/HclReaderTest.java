@@ -7,6 +7,7 @@ import dev.roleplan.model.Reference;
 import dev.roleplan.model.Resource;
 import dev.roleplan.model.UnknownValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import static dev.roleplan.input.hcl.Infra.addresses;
 import static dev.roleplan.input.hcl.Infra.notices;
 import static dev.roleplan.input.hcl.Infra.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -149,6 +151,23 @@ class HclReaderTest {
     }
 
     @Test
+    void aSourceDocumentThatIsNotAJsonObjectMakesTheDocumentUnknown() throws IOException {
+        write("main.tf", """
+                data "aws_iam_policy_document" "text" {
+                  source_policy_documents = ["not json"]
+                }
+                data "aws_iam_policy_document" "null" {
+                  source_policy_documents = ["null"]
+                }
+                """);
+        Infrastructure infrastructure = read();
+        assertEquals("a merged policy document is not a JSON object", assertInstanceOf(UnknownValue.class,
+                resource(infrastructure, "data.aws_iam_policy_document.text").value("json")).reason());
+        assertEquals("a merged policy document is not a JSON object", assertInstanceOf(UnknownValue.class,
+                resource(infrastructure, "data.aws_iam_policy_document.null").value("json")).reason());
+    }
+
+    @Test
     void aModuleThatIsNotDownloadedIsANoticeAndItsOutputsAreUnknownNamedReferences() throws IOException {
         write("main.tf", """
                 module "roles" {
@@ -203,6 +222,51 @@ class HclReaderTest {
     }
 
     @Test
+    // without the bound this would build 10^8 instances: the timeout fails it long before memory runs out
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void countAndForEachStopAtTenThousandInstancesWithANotice() throws IOException {
+        write("main.tf", """
+                resource "aws_iam_role" "counted" {
+                  count = 100000000
+                  name  = "r-${count.index}"
+                }
+                resource "aws_iam_role" "each" {
+                  for_each = toset(flatten([for a in range(11) : [for b in range(1000) : format("%02d-%03d", a, b)]]))
+                  name     = each.key
+                }
+                """);
+        Infrastructure infrastructure = read();
+        List<String> addresses = addresses(infrastructure);
+        assertEquals(10_000, addresses.stream().filter(a -> a.startsWith("aws_iam_role.counted[")).count());
+        assertTrue(addresses.contains("aws_iam_role.counted[9999]"));
+        assertEquals(10_000, addresses.stream().filter(a -> a.startsWith("aws_iam_role.each[")).count());
+        assertTrue(addresses.contains("aws_iam_role.each[\"09-999\"]"));
+        assertFalse(addresses.contains("aws_iam_role.each[\"10-000\"]"));
+        assertEquals(List.of(
+                "aws_iam_role.counted: count is 100000000; only the first 10000 instances are analysed",
+                "aws_iam_role.each: for_each has 11000 elements; only the first 10000 (in key order) are analysed"),
+                notices(infrastructure));
+    }
+
+    @Test
+    void thePartitionFollowsTheProviderRegion() throws IOException {
+        for (String[] regionPartitionSuffix : new String[][] {
+                {"eu-west-1", "aws", "amazonaws.com"},
+                {"cn-north-1", "aws-cn", "amazonaws.com.cn"},
+                {"us-gov-west-1", "aws-us-gov", "amazonaws.com"}}) {
+            write("main.tf", "provider \"aws\" {\n  region = \"" + regionPartitionSuffix[0] + "\"\n}\n"
+                    + "data \"aws_partition\" \"current\" {}\n");
+            Infrastructure infrastructure = read();
+            Resource partition = resource(infrastructure, "data.aws_partition.current");
+            assertEquals(regionPartitionSuffix[1], partition.value("partition"));
+            assertEquals(regionPartitionSuffix[2], partition.value("dns_suffix"));
+            assertEquals(dev.roleplan.model.Value.known(regionPartitionSuffix[1]), infrastructure.context().partition());
+        }
+        write("main.tf", "data \"aws_partition\" \"current\" {}\n");
+        assertEquals(dev.roleplan.model.Value.absent(), read().context().partition());
+    }
+
+    @Test
     void localModuleCyclesAreNotFollowed() throws IOException {
         write("main.tf", "module \"self\" {\n  source = \"./\"\n}\nresource \"aws_iam_role\" \"r\" {\n  name = \"x\"\n}\n");
         Infrastructure infrastructure = read();
@@ -215,6 +279,62 @@ class HclReaderTest {
         write("main.tf", "variable \"token\" {\n  sensitive = true\n  default = \"s3cr3t\"\n}\n"
                 + "resource \"aws_ecs_task_definition\" \"t\" {\n  family = var.token\n}\n");
         assertEquals(java.util.Set.of("s3cr3t"), read().sensitiveValues());
+    }
+
+    @Test
+    void aSensitiveNumberIsCollectedAsTheTextItPrintsAs() throws IOException {
+        write("main.tf", "variable \"pin\" {\n  type = number\n  sensitive = true\n  default = 4829.10\n}\n"
+                + "resource \"aws_ecs_task_definition\" \"t\" {\n  family = \"f-${var.pin}\"\n}\n");
+        Infrastructure infrastructure = read();
+        assertEquals("f-4829.1", resource(infrastructure, "aws_ecs_task_definition.t").value("family"));
+        assertEquals(java.util.Set.of("4829.1"), infrastructure.sensitiveValues());
+    }
+
+    @Test
+    void whatAFunctionMakesOfASensitiveValueIsSensitiveButWhatItPassesThroughIsNot() throws IOException {
+        write("main.tf", """
+                variable "token" {
+                  sensitive = true
+                  default   = "s3cr3t"
+                }
+                locals {
+                  tags = merge({ team = "platform" }, { token = var.token })
+                }
+                resource "aws_ecs_task_definition" "t" {
+                  family = join("-", [upper(var.token), local.tags.team])
+                  tags   = local.tags
+                }
+                resource "aws_iam_role" "plain" {
+                  name = upper("not-secret")
+                }
+                """);
+        assertEquals(java.util.Set.of("s3cr3t", "S3CR3T", "S3CR3T-platform"), read().sensitiveValues());
+    }
+
+    @Test
+    void aFunctionErrorFromTheJdkIsNamedByItsClassNotByItsMessage() throws IOException {
+        // PatternSyntaxException's message quotes the expression, and the expression may hold a secret
+        write("main.tf", """
+                resource "aws_iam_role" "r" {
+                  name        = replace("x", "/(s3cr3t/", "y")
+                  description = one(["a", "b"])
+                }
+                """);
+        Resource role = resource(read(), "aws_iam_role.r");
+        String regexError = assertInstanceOf(UnknownValue.class, role.value("name")).reason();
+        assertTrue(regexError.endsWith(": PatternSyntaxException"), regexError);
+        assertFalse(regexError.contains("s3cr3t"), regexError);
+        String ownError = assertInstanceOf(UnknownValue.class, role.value("description")).reason();
+        assertTrue(ownError.endsWith(": one: the list has 2 elements"), ownError);
+    }
+
+    @Test
+    void aMalformedVarIsRefusedWithoutRepeatingIt() {
+        InputException e = assertThrows(InputException.class,
+                () -> new HclReader(List.of(), List.of("region=eu-west-1", "s3cr3t")));
+        assertEquals("--var (argument 2): expected NAME=VALUE", e.getMessage());
+        e = assertThrows(InputException.class, () -> new HclReader(List.of(), List.of("=s3cr3t")));
+        assertEquals("--var (argument 1): expected NAME=VALUE", e.getMessage());
     }
 
     @Test
@@ -240,6 +360,20 @@ class HclReaderTest {
         write("main.tf", "resource \"aws_iam_role\" \"r\" {\n  name = \n}\n");
         InputException e = assertThrows(InputException.class, this::read);
         assertTrue(e.getMessage().startsWith(dir.resolve("main.tf") + ":2:"), e.getMessage());
+    }
+
+    @Test
+    void invalidUtf8IsRefusedAlikeInEverySyntax() throws IOException {
+        byte[] invalid = {'{', '"', (byte) 0xff, '"', ':', '1', '}'};
+        write("main.tf", "variable \"x\" {}\n");
+        Path varFile = dir.resolve("prod.tfvars.json");
+        Files.write(varFile, invalid);
+        InputException e = assertThrows(InputException.class, () -> new HclReader(List.of(varFile), List.of()).read(dir));
+        assertEquals(varFile + ":1:1: the file is not valid UTF-8", e.getMessage());
+        Files.delete(dir.resolve("main.tf"));
+        Files.write(dir.resolve("main.tf.json"), invalid);
+        e = assertThrows(InputException.class, this::read);
+        assertEquals(dir.resolve("main.tf.json") + ":1:1: the file is not valid UTF-8", e.getMessage());
     }
 
     @Test

@@ -309,7 +309,7 @@ class PlanReaderTest {
         assertTrue(nesting.problem().startsWith("refused: "), nesting.problem());
         assertTrue(nesting.problem().contains("nesting depth"), nesting.problem());
 
-        PlanReader small = new PlanReader(new PlanReader.Options(PlanReader.DEFAULT_TYPES, 1000, 1000));
+        PlanReader small = new PlanReader(new PlanReader.Options(dev.roleplan.input.RelevantTypes.ALL, 1000, 1000));
         String longString = "{\"terraform_version\":\"" + "x".repeat(5000) + "\"}";
         InputException e = assertThrows(InputException.class,
                 () -> small.read(new ByteArrayInputStream(longString.getBytes(StandardCharsets.UTF_8)), "big.json"));
