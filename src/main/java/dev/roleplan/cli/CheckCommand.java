@@ -217,10 +217,11 @@ final class CheckCommand implements Callable<Integer> {
             ActionCatalog.prefetchEveryService();
         }
         prepareInBackground(renderer);
-        ExternalRoles external = new ExternalRoles(config.externalRoles(), String.valueOf(config.source()),
-                ManagedPolicyLookup.catalog());
+        // External roles are described after the input is read: their AWS-managed policies come from the IAM data,
+        // which is still loading on another thread while the plan is read.
         Analyzer.Analysis analysis = analyzer.withLimits(limits()).withVariables(varFiles, vars)
-                .analyze(paths, io.in(), rules, external::link);
+                .analyze(paths, io.in(), rules, model -> new ExternalRoles(config.externalRoles(),
+                        String.valueOf(config.source()), ManagedPolicyLookup.catalog()).link(model));
         List<Finding> findings = overrideSeverities(analysis.findings(), config);
         Suppressor.Result suppressed = new Suppressor(config.suppressions(), inlineSuppressions(analysis),
                 LocalDate.now(clock)).apply(findings);
