@@ -38,10 +38,6 @@ public final class ExternalRoles {
         }
     }
 
-    public boolean isEmpty() {
-        return byArn.isEmpty();
-    }
-
     /** The model with every external role the configuration describes linked to its described policies. */
     public dev.roleplan.model.Model link(dev.roleplan.model.Model model) {
         if (byArn.isEmpty()) {

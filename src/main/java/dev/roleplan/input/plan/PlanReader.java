@@ -62,10 +62,6 @@ public final class PlanReader {
             relevantTypes = Set.copyOf(relevantTypes);
         }
 
-        public Options(Set<String> relevantTypes, int maxNestingDepth, int maxStringLength) {
-            this(relevantTypes, maxNestingDepth, maxStringLength, InputLimits.DEFAULT_MAX_INPUT_BYTES);
-        }
-
         public static Options defaults() {
             return of(InputLimits.defaults());
         }
