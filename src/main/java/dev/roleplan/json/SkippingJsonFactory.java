@@ -83,8 +83,8 @@ public final class SkippingJsonFactory extends JsonFactory {
             int depth = 1;
             open[0] = start == JsonToken.START_OBJECT;
             while (true) {
-                if (_inputPtr >= _inputEnd && !_loadMore()) {
-                    _reportInvalidEOF(": the input ends inside a value", start);
+                if (_inputPtr >= _inputEnd) {
+                    loadMore(": the input ends inside a value", start);
                 }
                 byte[] buf = _inputBuffer;
                 int ptr = _inputPtr;
@@ -130,11 +130,18 @@ public final class SkippingJsonFactory extends JsonFactory {
             }
         }
 
+        /** Refills the buffer, or reports the damaged file: the input ends inside what is being skipped. */
+        private void loadMore(String where, JsonToken start) throws IOException {
+            if (!_loadMore()) {
+                _reportInvalidEOF(where, start);
+            }
+        }
+
         /** From after an opening quote to after its closing quote. */
         private void skipString(JsonToken start) throws IOException {
             while (true) {
-                if (_inputPtr >= _inputEnd && !_loadMore()) {
-                    _reportInvalidEOF(": the input ends inside a string", start);
+                if (_inputPtr >= _inputEnd) {
+                    loadMore(": the input ends inside a string", start);
                 }
                 byte[] buf = _inputBuffer;
                 int ptr = _inputPtr;
@@ -148,9 +155,7 @@ public final class SkippingJsonFactory extends JsonFactory {
                     if (b == '\\') {
                         if (ptr == end) {
                             _inputPtr = ptr;
-                            if (!_loadMore()) {
-                                _reportInvalidEOF(": the input ends inside a string", start);
-                            }
+                            loadMore(": the input ends inside a string", start);
                             buf = _inputBuffer;
                             ptr = _inputPtr;
                             end = _inputEnd;
