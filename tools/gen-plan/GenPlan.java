@@ -372,14 +372,47 @@ public final class GenPlan {
         Vals make(Inst m, Object key, Rnd rnd);
     }
 
-    static final class ResDef {
+    /** A resource or module call repeated by count (instance keys 0..n-1) or for_each (the given keys). */
+    abstract static class Repeated<T extends Repeated<T>> {
+        Object countExpr;
+        Object forEachExpr;
+        List<Object> keys;
+
+        @SuppressWarnings("unchecked")
+        T count(int n, Object expr) {
+            keys = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                keys.add(i);
+            }
+            countExpr = expr;
+            return (T) this;
+        }
+
+        @SuppressWarnings("unchecked")
+        T forEach(List<String> ks, Object expr) {
+            keys = new ArrayList<>(ks);
+            forEachExpr = expr;
+            return (T) this;
+        }
+
+        /** The configuration's count_expression / for_each_expression, whichever is set. */
+        void writeRepetition(Out o) {
+            if (countExpr != null) {
+                o.raw(",\"count_expression\":");
+                o.value(countExpr);
+            }
+            if (forEachExpr != null) {
+                o.raw(",\"for_each_expression\":");
+                o.value(forEachExpr);
+            }
+        }
+    }
+
+    static final class ResDef extends Repeated<ResDef> {
         String mode = "managed";
         final String type;
         final String name;
         final TreeMap<String, Object> exprs;
-        Object countExpr;
-        Object forEachExpr;
-        List<Object> keys;
         int schema;
         List<String> dependsOn = List.of();
         final ValFn fn;
@@ -395,21 +428,6 @@ public final class GenPlan {
 
         ResDef data() {
             mode = "data";
-            return this;
-        }
-
-        ResDef count(int n, Object expr) {
-            keys = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                keys.add(i);
-            }
-            countExpr = expr;
-            return this;
-        }
-
-        ResDef forEach(List<String> ks, Object expr) {
-            keys = new ArrayList<>(ks);
-            forEachExpr = expr;
             return this;
         }
 
@@ -469,33 +487,15 @@ public final class GenPlan {
         void init(Inst inst);
     }
 
-    static final class CallDef {
+    static final class CallDef extends Repeated<CallDef> {
         final String name;
         final ModDef module;
         final TreeMap<String, Object> exprs = new TreeMap<>();
-        Object countExpr;
-        Object forEachExpr;
-        List<Object> keys;
         InstHook hook;
 
         CallDef(String name, ModDef module) {
             this.name = name;
             this.module = module;
-        }
-
-        CallDef count(int n, Object expr) {
-            keys = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                keys.add(i);
-            }
-            countExpr = expr;
-            return this;
-        }
-
-        CallDef forEach(List<String> ks, Object expr) {
-            keys = new ArrayList<>(ks);
-            forEachExpr = expr;
-            return this;
         }
 
         CallDef expr(String name, Object e) {
@@ -781,6 +781,37 @@ public final class GenPlan {
             byteOut(':');
         }
 
+        /** An object of the map's entries, leaving out those {@code omit} says, each value written by {@code child}. */
+        void object(Map<?, ?> m, java.util.function.Predicate<Object> omit, java.util.function.Consumer<Object> child) {
+            byteOut('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                Object x = e.getValue();
+                if (omit.test(x)) {
+                    continue;
+                }
+                if (!first) {
+                    byteOut(',');
+                }
+                first = false;
+                key((String) e.getKey());
+                child.accept(x);
+            }
+            byteOut('}');
+        }
+
+        /** An array of the list's elements, each written by {@code child}. */
+        void array(List<?> l, java.util.function.Consumer<Object> child) {
+            byteOut('[');
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) {
+                    byteOut(',');
+                }
+                child.accept(l.get(i));
+            }
+            byteOut(']');
+        }
+
         /** Writes a plain value tree (no unknown markers): maps, lists, strings, numbers, booleans, null. */
         void value(Object v) {
             if (v == null) {
@@ -788,26 +819,9 @@ public final class GenPlan {
             } else if (v instanceof String s) {
                 str(s);
             } else if (v instanceof Map<?, ?> m) {
-                byteOut('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (!first) {
-                        byteOut(',');
-                    }
-                    first = false;
-                    key((String) e.getKey());
-                    value(e.getValue());
-                }
-                byteOut('}');
+                object(m, x -> false, this::value);
             } else if (v instanceof List<?> l) {
-                byteOut('[');
-                for (int i = 0; i < l.size(); i++) {
-                    if (i > 0) {
-                        byteOut(',');
-                    }
-                    value(l.get(i));
-                }
-                byteOut(']');
+                array(l, this::value);
             } else if (v instanceof Sens s) {
                 value(s.v());
             } else if (v instanceof Unk) {
@@ -824,30 +838,9 @@ public final class GenPlan {
             } else if (v instanceof Unk) {
                 raw("null");
             } else if (v instanceof Map<?, ?> m) {
-                byteOut('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    Object x = e.getValue();
-                    if (isUnknown(x)) {
-                        continue;
-                    }
-                    if (!first) {
-                        byteOut(',');
-                    }
-                    first = false;
-                    key((String) e.getKey());
-                    known(x);
-                }
-                byteOut('}');
+                object(m, Out::isUnknown, this::known);
             } else if (v instanceof List<?> l) {
-                byteOut('[');
-                for (int i = 0; i < l.size(); i++) {
-                    if (i > 0) {
-                        byteOut(',');
-                    }
-                    known(l.get(i));
-                }
-                byteOut(']');
+                array(l, this::known);
             } else {
                 value(v);
             }
@@ -859,30 +852,9 @@ public final class GenPlan {
          */
         void shadow(Object v, boolean sensitive) {
             if (v instanceof Map<?, ?> m) {
-                byteOut('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    Object x = e.getValue();
-                    if (shadowIsFalse(x, sensitive)) {
-                        continue;
-                    }
-                    if (!first) {
-                        byteOut(',');
-                    }
-                    first = false;
-                    key((String) e.getKey());
-                    shadow(x, sensitive);
-                }
-                byteOut('}');
+                object(m, x -> shadowIsFalse(x, sensitive), x -> shadow(x, sensitive));
             } else if (v instanceof List<?> l) {
-                byteOut('[');
-                for (int i = 0; i < l.size(); i++) {
-                    if (i > 0) {
-                        byteOut(',');
-                    }
-                    shadow(l.get(i), sensitive);
-                }
-                byteOut(']');
+                array(l, x -> shadow(x, sensitive));
             } else if (v instanceof Sens s) {
                 if (sensitive) {
                     raw("true");
@@ -1269,9 +1241,14 @@ public final class GenPlan {
 
     // ---------------------------------------------------------------- section writers
 
-    void writeStateResource(Out o, Res r, TreeMap<String, Object> values, boolean prior) {
+    /** A resource object's opening: address (and module_address in resource_changes), mode, type, name, index. */
+    void writeIdentity(Out o, Res r, boolean withModuleAddress) {
         o.raw("{\"address\":");
         o.str(r.address);
+        if (withModuleAddress && r.moduleAddress != null) {
+            o.raw(",\"module_address\":");
+            o.str(r.moduleAddress);
+        }
         o.raw(",\"mode\":");
         o.str(r.mode);
         o.raw(",\"type\":");
@@ -1282,6 +1259,10 @@ public final class GenPlan {
             o.raw(",\"index\":");
             o.value(r.index);
         }
+    }
+
+    void writeStateResource(Out o, Res r, TreeMap<String, Object> values, boolean prior) {
+        writeIdentity(o, r, false);
         o.raw(",\"provider_name\":\"" + PROVIDER + "\",\"schema_version\":" + r.schema + ",\"values\":");
         o.known(values);
         o.raw(",\"sensitive_values\":");
@@ -1339,22 +1320,7 @@ public final class GenPlan {
     }
 
     void writeChange(Out o, Res r) {
-        o.raw("{\"address\":");
-        o.str(r.address);
-        if (r.moduleAddress != null) {
-            o.raw(",\"module_address\":");
-            o.str(r.moduleAddress);
-        }
-        o.raw(",\"mode\":");
-        o.str(r.mode);
-        o.raw(",\"type\":");
-        o.str(r.type);
-        o.raw(",\"name\":");
-        o.str(r.name);
-        if (r.index != null) {
-            o.raw(",\"index\":");
-            o.value(r.index);
-        }
+        writeIdentity(o, r, true);
         o.raw(",\"provider_name\":\"" + PROVIDER + "\",\"change\":{\"actions\":");
         o.value(r.actions);
         o.raw(",\"before\":");
@@ -1419,14 +1385,7 @@ public final class GenPlan {
         o.raw(",\"provider_config_key\":\"aws\",\"expressions\":");
         o.value(d.exprs);
         o.raw(",\"schema_version\":" + d.schema);
-        if (d.countExpr != null) {
-            o.raw(",\"count_expression\":");
-            o.value(d.countExpr);
-        }
-        if (d.forEachExpr != null) {
-            o.raw(",\"for_each_expression\":");
-            o.value(d.forEachExpr);
-        }
+        d.writeRepetition(o);
         if (!d.dependsOn.isEmpty()) {
             o.raw(",\"depends_on\":");
             o.value(d.dependsOn);
@@ -1441,14 +1400,7 @@ public final class GenPlan {
             o.raw(",\"expressions\":");
             o.value(c.exprs);
         }
-        if (c.countExpr != null) {
-            o.raw(",\"count_expression\":");
-            o.value(c.countExpr);
-        }
-        if (c.forEachExpr != null) {
-            o.raw(",\"for_each_expression\":");
-            o.value(c.forEachExpr);
-        }
+        c.writeRepetition(o);
         o.raw(",\"module\":{");
         ModDef m = c.module;
         boolean needComma = false;
