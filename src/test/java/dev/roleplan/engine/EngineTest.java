@@ -48,19 +48,26 @@ class EngineTest {
         assertEquals(first, new Engine(shuffled).run(model()));
     }
 
-    @Test
-    void aRuleThatThrowsIsNamedWhicheverThreadRanIt() {
-        Rule broken = new Rule() {
+    /** A rule with this metadata whose check does what {@code check} does with the context. */
+    private static Rule rule(RuleMeta meta, java.util.function.Consumer<RuleContext> check) {
+        return new Rule() {
             @Override
             public void check(RuleContext context, Reporter reporter) {
-                throw new IllegalStateException("boom");
+                check.accept(context);
             }
 
             @Override
             public RuleMeta meta() {
-                return BuiltInRules.all().get(0).meta();
+                return meta;
             }
         };
+    }
+
+    @Test
+    void aRuleThatThrowsIsNamedWhicheverThreadRanIt() {
+        Rule broken = rule(BuiltInRules.all().get(0).meta(), context -> {
+            throw new IllegalStateException("boom");
+        });
         List<Rule> rules = new ArrayList<>(BuiltInRules.all());
         rules.add(broken);
         Engine.RuleFailure e = assertThrows(Engine.RuleFailure.class, () -> new Engine(rules).run(model()));
@@ -71,28 +78,10 @@ class EngineTest {
     void aRuleBuildingOnAFailedRuleNamesTheFailedOne() {
         RuleMeta failing = BuiltInRules.all().get(0).meta();
         RuleMeta asking = BuiltInRules.all().get(1).meta();
-        Rule broken = new Rule() {
-            @Override
-            public void check(RuleContext context, Reporter reporter) {
-                throw new IllegalStateException("boom");
-            }
-
-            @Override
-            public RuleMeta meta() {
-                return failing;
-            }
-        };
-        Rule dependent = new Rule() {
-            @Override
-            public void check(RuleContext context, Reporter reporter) {
-                context.findings(broken); // as RP701 asks for RP3xx/RP4xx findings
-            }
-
-            @Override
-            public RuleMeta meta() {
-                return asking;
-            }
-        };
+        Rule broken = rule(failing, context -> {
+            throw new IllegalStateException("boom");
+        });
+        Rule dependent = rule(asking, context -> context.findings(broken)); // as RP701 asks for RP3xx/RP4xx findings
         Engine.RuleFailure e = assertThrows(Engine.RuleFailure.class, () -> new Engine(List.of(dependent)).run(model()));
         assertEquals(failing.id(), e.ruleId());
     }
