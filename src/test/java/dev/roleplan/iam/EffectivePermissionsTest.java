@@ -111,4 +111,18 @@ class EffectivePermissionsTest {
         assertFalse(p.allows("sqs:ReceiveMessage"));
         assertFalse(p.allows("no-such:Action"));
     }
+
+    @Test
+    void grantsOfSeveralStatementsAreInOrderWhateverOrderTheStatementsNameThem() {
+        // the first statement's expansion is taken in its own order; later ones add actions that sort before it
+        EffectivePermissions p = of("""
+                {"Version":"2012-10-17","Statement":[
+                  {"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*"},
+                  {"Effect":"Allow","Action":["s3:GetObject","sqs:SendMessage"],"Resource":"arn:aws:s3:::b/*"},
+                  {"Effect":"Allow","Action":"ecr:BatchGet*","Resource":"*"}]}""");
+        List<String> names = List.copyOf(p.grants().keySet());
+        assertEquals(List.of("ecr:BatchGetImage", "ecr:BatchGetRepositoryScanningConfiguration", "s3:GetObject",
+                "sqs:SendMessage"), names);
+        assertEquals(2, p.grant("sqs:SendMessage").orElseThrow().statements().size());
+    }
 }
