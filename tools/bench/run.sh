@@ -17,6 +17,8 @@
 # Environment:
 #   REPEAT              runs per measurement, median reported (default 3)
 #   SEED                generator seed (default 42)
+#   TASK_DEFS_PER_10MB  ECS task definitions per 10 MB of plan (gen-plan's default 10, ~3% of the bytes ECS/IAM;
+#                       1 gives a plan whose ECS/IAM part is 0.4% of the bytes, as in a big mixed monorepo)
 #   ROLEPLAN_JAR        jar to measure (default target/roleplan.jar; built with mvn if missing)
 #   ROLEPLAN_JAVA_OPTS  JVM options for roleplan, e.g. -Xmx1g (default none)
 #   FLOOR_JAVA_OPTS     JVM options for the floor (default: ROLEPLAN_JAVA_OPTS, so both get the same heap)
@@ -30,6 +32,7 @@ ROOT=$(pwd)
 
 REPEAT=${REPEAT:-3}
 SEED=${SEED:-42}
+TASK_DEFS_PER_10MB=${TASK_DEFS_PER_10MB:-}
 ROLEPLAN_JAR=${ROLEPLAN_JAR:-target/roleplan.jar}
 ROLEPLAN_JAVA_OPTS=${ROLEPLAN_JAVA_OPTS:-}
 FLOOR_JAVA_OPTS=${FLOOR_JAVA_OPTS:-$ROLEPLAN_JAVA_OPTS}
@@ -126,11 +129,14 @@ FL_OPTS=($FLOOR_JAVA_OPTS)
 
 plan_for() { # SIZE-or-small: sets PLAN to the cached plan (generated if missing) and GEN_NOTE
     local size=$1 file
-    file="$PLAN_CACHE/plan-seed$SEED-$size-$GEN_VERSION.json"
+    local density=""
+    if [ -n "$TASK_DEFS_PER_10MB" ] && [ "$size" != small ]; then density="-td$TASK_DEFS_PER_10MB"; fi
+    file="$PLAN_CACHE/plan-seed$SEED-$size$density-$GEN_VERSION.json"
     GEN_NOTE="cached"
     if [ ! -s "$file" ]; then
         local args=(--seed "$SEED" --out "$file.tmp")
         if [ "$size" = small ]; then args+=(--small); else args+=(--size "$size"); fi
+        if [ -n "$density" ]; then args+=(--task-defs-per-10mb "$TASK_DEFS_PER_10MB"); fi
         /usr/bin/time -f '%e %U %S %M' -o "$LOGDIR/gen-$size.time" \
             java -cp "$BENCH_OUT/classes" GenPlan "${args[@]}" 2>"$LOGDIR/gen-$size.stderr" \
             || { cat "$LOGDIR/gen-$size.stderr" >&2; die "generating $size failed"; }
@@ -141,7 +147,7 @@ plan_for() { # SIZE-or-small: sets PLAN to the cached plan (generated if missing
     PLAN=$file
 }
 
-echo "roleplan benchmark $STAMP on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); REPEAT=$REPEAT SEED=$SEED" | tee "$RESULTS"
+echo "roleplan benchmark $STAMP on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); REPEAT=$REPEAT SEED=$SEED${TASK_DEFS_PER_10MB:+ TASK_DEFS_PER_10MB=$TASK_DEFS_PER_10MB}" | tee "$RESULTS"
 echo "java: $(java -version 2>&1 | head -n1); roleplan opts: '${ROLEPLAN_JAVA_OPTS}'; floor opts: '${FLOOR_JAVA_OPTS}'" | tee -a "$RESULTS"
 
 # start-up and a small plan end to end
