@@ -41,6 +41,7 @@ class ActionScriptsTest {
         #!/bin/bash
         printf '[%s]' "$@" >> "$CALLS"
         printf '\\n' >> "$CALLS"
+        printf '%s\\n' "${JDK_JAVA_OPTIONS:-}" >> "$CALLS.jvm"
         case "$*" in
           *"--format sarif"*) exit "${FAKE_SARIF:-0}" ;;
           *) exit "${FAKE_GATE:-0}" ;;
@@ -112,6 +113,34 @@ class ActionScriptsTest {
         + "[sarif][--output][roleplan.sarif][--][plans/prod plan.json][plans/staging.json]");
     assertEquals(expected, calls().stream().map(c -> c.replaceAll("roleplan\\.[A-Za-z0-9]{6}", "roleplan.XXXXXX")).toList());
     assertEquals("gate=0\nreport=" + report + "\nsarif-file=roleplan.sarif\n", outputs());
+  }
+
+  @Test
+  void onTwoProcessorsTheJvmGetsOneCompilerThread() throws Exception {
+    processors(2);
+    env.put("JDK_JAVA_OPTIONS", "-XX:TieredStopAtLevel=1");
+
+    assertEquals(0, bash(script("--format json")), this::logOrEmpty);
+
+    assertEquals(List.of("-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1", "-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"),
+        Files.readAllLines(Path.of(calls + ".jvm")));
+  }
+
+  @Test
+  void onMoreProcessorsTheJvmOptionsStayAsGiven() throws Exception {
+    processors(4);
+    env.put("JDK_JAVA_OPTIONS", "-XX:TieredStopAtLevel=1");
+
+    assertEquals(0, bash(script("--format json")), this::logOrEmpty);
+
+    assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=1"), Files.readAllLines(Path.of(calls + ".jvm")));
+  }
+
+  /** A getconf that reports {@code n} processors online, in front of the real one. */
+  private void processors(int n) throws Exception {
+    Path getconf = dir.resolve("bin/getconf");
+    Files.writeString(getconf, "#!/bin/bash\necho " + n + "\n");
+    assertTrue(getconf.toFile().setExecutable(true));
   }
 
   @Test
