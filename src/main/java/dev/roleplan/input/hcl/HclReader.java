@@ -113,8 +113,9 @@ public final class HclReader {
             return new Infrastructure(new InputInfo(shown, "hcl", null, null, session.directives()), resources, context(loader),
                     session.notices(), session.sensitiveValues(), session.statementLocations());
         } catch (HclSyntaxException e) {
-            Path inTree = directory ? path.resolve(e.file()) : path;
-            String file = Files.exists(inTree) ? inTree.toString() : e.file();
+            // named as the user finds it, as a file over the size limit is; a name not found so (a --var-file's) is kept
+            String inTree = session.files().shown(e.file());
+            String file = Files.exists(Path.of(inTree)) ? inTree : e.file();
             throw new InputException(file + ":" + e.line() + ":" + e.column(), null, e.detail(), e);
         }
     }

@@ -361,6 +361,14 @@ class HclReaderTest {
     }
 
     @Test
+    void aSyntaxErrorBesideASingleTfFileNamesItsOwnFile() throws IOException {
+        write("main.tf", "variable \"region\" {}\n");
+        write("terraform.tfvars", "region = \n");
+        InputException e = assertThrows(InputException.class, () -> new HclReader().read(dir.resolve("main.tf")));
+        assertTrue(e.getMessage().startsWith(dir.resolve("terraform.tfvars") + ":1:"), e.getMessage());
+    }
+
+    @Test
     void invalidUtf8IsRefusedAlikeInEverySyntax() throws IOException {
         byte[] invalid = {'{', '"', (byte) 0xff, '"', ':', '1', '}'};
         write("main.tf", "variable \"x\" {}\n");
