@@ -92,6 +92,9 @@ os.makedirs(os.path.join(HERE, "no_tf_files"), exist_ok=True)
 write("no_tf_files/README.md", "A directory without .tf files.\n")
 os.makedirs(os.path.join(HERE, "tf_syntax_error"), exist_ok=True)
 write("tf_syntax_error/main.tf", 'resource "aws_iam_role" "task" {\n  name = "web-task"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n  }\n}\n')
+os.makedirs(os.path.join(HERE, "tf_over_max_input_size"), exist_ok=True)
+write("tf_over_max_input_size/main.tf", "# Valid, and over 1k: refused by --max-input-size 1k before it is read.\n"
+      + ("#" + "-" * 99 + "\n") * 10 + 'resource "aws_iam_role" "task" {\n  name = "web-task"\n}\n')
 # found by PlanReaderFuzzTest: a field name is quoted in the message, so its line break must not start a line
 write("control_chars_in_field_name.json", '{"format_version":"1.2","planned_values":{"x\\n::error::forged\\u001b[31m\\u202e":[}}')
 write("unrecognized_token.json", '{"format_version":"1.2","variables":{"db_password":{"value":hunter2SecretValue}}}')

@@ -130,8 +130,9 @@ final class CheckCommand implements Callable<Integer> {
     Path summaryFile;
 
     @Option(names = "--max-input-size", paramLabel = "SIZE",
-            description = "Refuse an input larger than SIZE, e.g. 64m or 1g (default: 512m; also the longest JSON string "
-                    + "accepted, at most 32m characters).")
+            description = "Refuse a plan, or any file of a .tf tree (configuration, variable and module files, what "
+                    + "file() and templatefile() read), larger than SIZE, e.g. 64m or 1g (default: 512m; also the longest "
+                    + "JSON string accepted, at most 32m characters).")
     String maxInputSize;
 
     @Option(names = "--max-depth", paramLabel = "N",

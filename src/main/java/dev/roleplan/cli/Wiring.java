@@ -69,7 +69,12 @@ final class Wiring {
 
             @Override
             public Frontend withVariables(List<Path> varFiles, List<String> assignments) {
-                return hcl(new HclReader(varFiles, assignments));
+                return hcl(reader.withVariables(varFiles, assignments));
+            }
+
+            @Override
+            public Frontend withLimits(InputLimits limits) {
+                return hcl(reader.withLimits(limits));
             }
         };
     }

@@ -72,6 +72,15 @@ public record InputLimits(long maxInputBytes, int maxDepth, int maxStringLength)
         return value;
     }
 
+    /**
+     * Why an input over {@code maxInputBytes} is refused, in the words every front end uses: with its size, or
+     * without (size -1) when it was counted while read (standard input, a file that grew).
+     */
+    public static String tooLarge(long size, long maxInputBytes) {
+        return "refused: " + (size < 0 ? "" : size + " bytes is ") + "larger than the maximum input size of "
+                + formatSize(maxInputBytes) + " (--max-input-size)";
+    }
+
     /** The size as the user would write it back, e.g. 512m. */
     public static String formatSize(long bytes) {
         if (bytes % (1024L * 1024 * 1024) == 0) {

@@ -1,5 +1,8 @@
 package dev.roleplan.cli;
 
+import dev.roleplan.app.Analyzer;
+import dev.roleplan.input.InputException;
+import dev.roleplan.input.InputLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code roleplan check DIR} on Terraform configuration directories. */
@@ -220,5 +224,39 @@ class HclCheckCommandTest {
         assertEquals(2, cli.code());
         assertEquals("roleplan: --var takes NAME=VALUE; the 2nd --var has no NAME= before its value\n", cli.err());
         assertFalse(cli.err().contains("hunter2"), cli.err());
+    }
+    @Test
+    void aFileOfTheTreeOverMaxInputSizeExitsThreeWithOneLineNamingIt() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), "variable \"name\" {}\n");
+        Path big = dir.resolve("big.tf");
+        Files.writeString(big, "# " + "x".repeat(1500) + "\n");
+        Cli cli = Cli.run("check", dir.toString(), "--max-input-size", "1k");
+        assertEquals(3, cli.code(), cli.err());
+        assertEquals("", cli.out());
+        assertEquals("roleplan: cannot read " + big + ": refused: 1503 bytes is larger than the maximum input size of 1k "
+                + "(--max-input-size)\n", cli.err());
+
+        Files.delete(big);
+        Path varFile = dir.resolve("prod.tfvars");
+        Files.writeString(varFile, "name = \"" + "x".repeat(2000) + "\"\n");
+        cli = Cli.run("check", dir.toString(), "--var-file", varFile.toString(), "--max-input-size", "1k");
+        assertEquals(3, cli.code(), cli.err());
+        assertEquals("roleplan: cannot read " + varFile + ": refused: 2010 bytes is larger than the maximum input size of 1k "
+                + "(--max-input-size)\n", cli.err());
+    }
+
+    @Test
+    void limitsAndVariablesComposeInEitherOrder() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), "variable \"name\" {}\n");
+        Path varFile = dir.resolve("prod.tfvars");
+        Files.writeString(varFile, "name = \"" + "x".repeat(2000) + "\"\n");
+        InputLimits limits = InputLimits.defaults().withMaxInputBytes(1024);
+        Analyzer analyzer = Wiring.analyzer();
+        for (Analyzer composed : List.of(
+                analyzer.withLimits(limits).withVariables(List.of(varFile), List.of()),
+                analyzer.withVariables(List.of(varFile), List.of()).withLimits(limits))) {
+            InputException e = assertThrows(InputException.class, () -> composed.read(dir.toString(), null));
+            assertEquals(varFile.toString(), e.file());
+        }
     }
 }

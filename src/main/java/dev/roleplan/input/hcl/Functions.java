@@ -1,5 +1,6 @@
 package dev.roleplan.input.hcl;
 
+import dev.roleplan.input.InputException;
 import dev.roleplan.input.hcl.syntax.Expression;
 import dev.roleplan.input.hcl.syntax.HclParser;
 import dev.roleplan.input.hcl.syntax.HclSyntaxException;
@@ -66,6 +67,8 @@ final class Functions {
             Object result = apply(name, args, call, scope);
             scope.files().session().derived(args, result);
             return result;
+        } catch (InputException e) {
+            throw e; // a file over the input limit stops the read, as a configuration file over it does
         } catch (RuntimeException e) {
             Object unknown = unwrapUnknown(e);
             if (unknown != null) {
@@ -95,8 +98,8 @@ final class Functions {
         return switch (name) {
             case "jsonencode" -> jsonencode(a.get(0), scope);
             case "jsondecode" -> jsondecode(str(a, 0));
-            case "file" -> file(str(a, 0), scope);
-            case "templatefile" -> templatefile(str(a, 0), a.get(1), scope);
+            case "file" -> file(str(a, 0), call, scope);
+            case "templatefile" -> templatefile(str(a, 0), a.get(1), call, scope);
             case "merge" -> merge(a);
             case "concat" -> concat(a);
             case "flatten" -> flatten(a.get(0));
@@ -223,13 +226,13 @@ final class Functions {
         return decoded.isPresent() ? decoded.get().value() : Unknown.of("jsondecode: the text is not valid JSON");
     }
 
-    private static Object file(String path, Scope scope) {
-        String text = scope.files().read(path, "file");
+    private static Object file(String path, Expression.FunctionCall call, Scope scope) {
+        String text = scope.files().read(path, call);
         return text == null ? Unknown.plain("file(\"" + path + "\") cannot be read", List.of()) : text;
     }
 
-    private static Object templatefile(String path, Object vars, Scope scope) {
-        String text = scope.files().read(path, "templatefile");
+    private static Object templatefile(String path, Object vars, Expression.FunctionCall call, Scope scope) {
+        String text = scope.files().read(path, call);
         if (text == null) {
             return Unknown.plain("templatefile(\"" + path + "\") cannot be read", List.of());
         }

@@ -1,6 +1,7 @@
 package dev.roleplan.input.hcl;
 
 import dev.roleplan.input.InputException;
+import dev.roleplan.input.InputLimits;
 import dev.roleplan.input.RelevantTypes;
 import dev.roleplan.input.hcl.syntax.Block;
 import dev.roleplan.input.hcl.syntax.HclSyntaxException;
@@ -48,6 +49,7 @@ public final class HclReader {
 
     private final List<Path> varFiles;
     private final List<String> assignments;
+    private final InputLimits limits;
 
     public HclReader() {
         this(List.of(), List.of());
@@ -58,14 +60,29 @@ public final class HclReader {
      * @param assignments {@code --var NAME=VALUE}, applied last
      */
     public HclReader(List<Path> varFiles, List<String> assignments) {
+        this(varFiles, assignments, InputLimits.defaults());
+    }
+
+    private HclReader(List<Path> varFiles, List<String> assignments, InputLimits limits) {
         this.varFiles = List.copyOf(varFiles);
         this.assignments = List.copyOf(assignments);
+        this.limits = limits;
         for (int i = 0; i < assignments.size(); i++) {
             if (assignments.get(i).indexOf('=') <= 0) {
                 // without a name before '=', the text may be the value alone, a secret: it is not repeated
                 throw new InputException("--var (argument " + (i + 1) + ")", null, "expected NAME=VALUE");
             }
         }
+    }
+
+    /** This reader with these variable values instead of its own, and its limits. */
+    public HclReader withVariables(List<Path> varFiles, List<String> assignments) {
+        return new HclReader(varFiles, assignments, limits);
+    }
+
+    /** This reader refusing any file larger than the limits allow, with its variable values. */
+    public HclReader withLimits(InputLimits limits) {
+        return new HclReader(varFiles, assignments, limits);
     }
 
     public Infrastructure read(Path path) {
@@ -79,14 +96,14 @@ public final class HclReader {
             throw new InputException(shown, null, "is a directory without .tf or .tf.json files; "
                     + "give the directory that holds the root module's configuration");
         }
-        Session session = new Session(shown);
+        Session session = new Session(shown, new SourceFiles(directory ? path : path.getParent(), limits.maxInputBytes()));
         try {
             Loader loader = new Loader(root, session);
             ModuleConfig config = ModuleConfig.load(root, directory ? root : path.toAbsolutePath(), session);
             ModuleInstance rootInstance = loader.rootInstance(config);
             loader.readVariableFiles(root);
             for (Path file : varFiles) {
-                loader.readVariableFile(file, file.toString());
+                loader.readVariableFile(file, file.toString(), file.toString());
             }
             for (String assignment : assignments) {
                 int eq = assignment.indexOf('=');
@@ -96,8 +113,9 @@ public final class HclReader {
             return new Infrastructure(new InputInfo(shown, "hcl", null, null, session.directives()), resources, context(loader),
                     session.notices(), session.sensitiveValues(), session.statementLocations());
         } catch (HclSyntaxException e) {
-            Path inTree = directory ? path.resolve(e.file()) : path;
-            String file = Files.exists(inTree) ? inTree.toString() : e.file();
+            // named as the user finds it, as a file over the size limit is; a name not found so (a --var-file's) is kept
+            String inTree = session.files().shown(e.file());
+            String file = Files.exists(Path.of(inTree)) ? inTree : e.file();
             throw new InputException(file + ":" + e.line() + ":" + e.column(), null, e.detail(), e);
         }
     }

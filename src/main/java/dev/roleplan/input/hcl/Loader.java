@@ -6,6 +6,7 @@ import dev.roleplan.input.hcl.syntax.Attribute;
 import dev.roleplan.input.hcl.syntax.Block;
 import dev.roleplan.input.hcl.syntax.Body;
 import dev.roleplan.input.hcl.syntax.Expression;
+import dev.roleplan.input.hcl.syntax.HclParser;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,16 +60,21 @@ final class Loader {
             session.notice("cannot list " + dir + " for *.auto.tfvars: " + e.getMessage());
         }
         for (Path file : files) {
-            readVariableFile(file, root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/'));
+            String display = root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+            readVariableFile(file, display, session.files().shown(display));
         }
     }
 
-    /** A .tfvars file (or .tfvars.json): every attribute is a root variable's value. */
-    void readVariableFile(Path file, String display) {
+    /**
+     * A .tfvars file (or .tfvars.json): every attribute is a root variable's value. {@code display} names it in
+     * positions, {@code name} in errors (a --var-file is named as given in both).
+     */
+    void readVariableFile(Path file, String display, String name) {
         if (!Files.isRegularFile(file)) {
-            throw new dev.roleplan.input.InputException(display, null, "variable file not found");
+            throw new dev.roleplan.input.InputException(name, null, "variable file not found");
         }
-        Body body = display.endsWith(".json") ? ModuleConfig.parseJsonValues(file, display) : ModuleConfig.parse(file, display);
+        String text = ModuleConfig.text(file, display, name, session.files());
+        Body body = display.endsWith(".json") ? ModuleConfig.parseJsonValues(display, text) : HclParser.parseConfig(display, text);
         ModuleFiles where = new ModuleFiles(root, boundary, root, session);
         for (Attribute attribute : body.attributes()) {
             rootVariables.put(attribute.name(), Evaluator.eval(attribute.value(), Scope.only(Map.of(), where)));
@@ -92,7 +98,8 @@ final class Loader {
             return;
         }
         try {
-            JsonNode tree = new ObjectMapper().readTree(manifest.toFile());
+            String display = ".terraform/modules/modules.json";
+            JsonNode tree = new ObjectMapper().readTree(session.files().read(manifest, session.files().shown(display), null));
             for (JsonNode module : tree.path("Modules")) {
                 String key = module.path("Key").asText("");
                 String dir = module.path("Dir").asText(null);

@@ -49,11 +49,12 @@ final class ModuleConfig {
                     continue;
                 }
                 String display = root.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
+                String text = text(file, display, session.files().shown(display), session.files());
                 Body body;
                 if (file.getFileName().toString().endsWith(".tf.json")) {
-                    body = parseJson(file, display);
+                    body = JsonConfig.toBody(HclJsonParser.parseConfig(display, text));
                 } else {
-                    HclParser.ParsedFile parsed = parseWithComments(file, display);
+                    HclParser.ParsedFile parsed = HclParser.parseConfigWithComments(display, text);
                     session.comments(parsed.comments());
                     body = parsed.body();
                 }
@@ -89,17 +90,9 @@ final class ModuleConfig {
         }
     }
 
-    static Body parse(Path file, String display) {
-        return readOrRefuse(display, () -> HclParser.parseConfig(file, display));
-    }
-
-    static HclParser.ParsedFile parseWithComments(Path file, String display) {
-        return readOrRefuse(display, () -> HclParser.parseConfigWithComments(file, display));
-    }
-
     /** A .tfvars.json file: its top-level properties are attributes. */
-    static Body parseJsonValues(Path file, String display) {
-        JsonValue.JsonObject root = readOrRefuse(display, () -> HclJsonParser.parseConfig(file, display));
+    static Body parseJsonValues(String display, String text) {
+        JsonValue.JsonObject root = HclJsonParser.parseConfig(display, text);
         List<dev.roleplan.input.hcl.syntax.BodyItem> items = new ArrayList<>();
         for (JsonValue.Member member : root.members()) {
             items.add(new Attribute(member.key(), HclJsonParser.toExpression(member.value()), member.keyRange(),
@@ -108,25 +101,16 @@ final class ModuleConfig {
         return new Body(items, root.range());
     }
 
-    static Body parseJson(Path file, String display) {
-        return JsonConfig.toBody(readOrRefuse(display, () -> HclJsonParser.parseConfig(file, display)));
-    }
-
-    /** A parse of one file from disk: the parsers read the bytes and decode them as UTF-8 themselves. */
-    @FunctionalInterface
-    private interface FileParse<T> {
-        T parse() throws IOException;
-    }
-
     /**
-     * The parse's result; a file that cannot be read is refused. Invalid UTF-8 is not a read error here: the
-     * parsers report it as a syntax error at 1:1, whichever syntax the file is in.
+     * The text of a configuration or variable file, {@code display} being its name in positions and {@code name} its
+     * name in errors; a file that cannot be read, or is larger than the input limit, is refused. Invalid UTF-8 is not
+     * a read error here: it is a syntax error at 1:1, whichever syntax the file is in.
      */
-    private static <T> T readOrRefuse(String display, FileParse<T> parse) {
+    static String text(Path file, String display, String name, SourceFiles files) {
         try {
-            return parse.parse();
+            return HclParser.decodeUtf8(display, files.read(file, name, null));
         } catch (IOException e) {
-            throw new InputException(display, null, "cannot be read: " + e.getMessage(), e);
+            throw new InputException(name, null, "cannot be read: " + e.getMessage(), e);
         }
     }
 

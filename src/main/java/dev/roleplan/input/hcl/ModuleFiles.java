@@ -1,8 +1,10 @@
 package dev.roleplan.input.hcl;
 
+import dev.roleplan.input.hcl.syntax.Expression;
+
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -18,8 +20,12 @@ record ModuleFiles(Path root, Boundary boundary, Path dir, Session session) {
         return relative.isEmpty() ? "." : relative;
     }
 
-    /** The text of a file, or null (with a notice) when it is outside the tree or unreadable. */
-    String read(String path, String function) {
+    /**
+     * The text of a file a function call reads, or null (with a notice) when it is outside the tree or unreadable.
+     * A file larger than the input limit is refused with an {@link dev.roleplan.input.InputException} naming the call.
+     */
+    String read(String path, Expression.FunctionCall call) {
+        String function = call.name();
         Path resolved = (Path.of(path).isAbsolute() ? Path.of(path) : root.resolve(path)).normalize();
         if (!boundary.contains(resolved)) {
             session.notice(function + "(\"" + path + "\") reads outside " + boundary.description() + "; its value is unknown");
@@ -31,7 +37,10 @@ record ModuleFiles(Path root, Boundary boundary, Path dir, Session session) {
                 session.notice(function + "(\"" + path + "\") leads outside " + boundary.description() + "; its value is unknown");
                 return null;
             }
-            return Files.readString(real, StandardCharsets.UTF_8);
+            SourceFiles files = session.files();
+            String name = files.shown(root.relativize(resolved).toString().replace('\\', '/'));
+            byte[] bytes = files.read(real, name, function + "() at " + files.shown(call.range()));
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (IOException e) {
             session.notice(function + "(\"" + path + "\") cannot be read (" + e.getClass().getSimpleName()
                     + "); its value is unknown");

@@ -8,17 +8,26 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** What one read of a configuration collects besides resources: notices and sensitive values. */
+/**
+ * What one read of a configuration collects besides resources: notices and sensitive values; and how it reads
+ * files ({@link #files()}).
+ */
 final class Session {
 
     private final String source;
+    private final SourceFiles files;
     private final Set<String> notices = new LinkedHashSet<>();
     private final Set<String> unsupportedFunctions = new TreeSet<>();
     private final Set<String> sensitive = new TreeSet<>();
     private final java.util.Map<String, List<dev.roleplan.model.SourceLocation>> statements = new java.util.LinkedHashMap<>();
 
-    Session(String source) {
+    Session(String source, SourceFiles files) {
         this.source = source;
+        this.files = files;
+    }
+
+    SourceFiles files() {
+        return files;
     }
 
     private final List<dev.roleplan.model.SourceComment> directives = new ArrayList<>();

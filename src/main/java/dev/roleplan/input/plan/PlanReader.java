@@ -102,8 +102,7 @@ public final class PlanReader {
         }
         try {
             if (Files.isRegularFile(file) && Files.size(file) > options.maxInputBytes()) {
-                throw new InputException(name, null, "refused: " + Files.size(file) + " bytes is larger than the maximum "
-                        + "input size of " + InputLimits.formatSize(options.maxInputBytes()) + " (--max-input-size)");
+                throw new InputException(name, null, InputLimits.tooLarge(Files.size(file), options.maxInputBytes()));
             }
         } catch (IOException e) {
             throw new InputException(name, null, "cannot be read: " + e.getMessage(), e);
@@ -141,7 +140,7 @@ public final class PlanReader {
         } catch (StreamConstraintsException e) {
             throw refused(displayName, e, e.getLocation(), session);
         } catch (LimitedInputStream.TooLarge e) {
-            throw new InputException(displayName, null, "refused: " + e.getMessage() + " (--max-input-size)", e);
+            throw new InputException(displayName, null, InputLimits.tooLarge(-1, options.maxInputBytes()), e);
         } catch (JsonProcessingException e) {
 
             String message = firstLine(e.getOriginalMessage());

@@ -25,7 +25,7 @@ class EvaluatorTest {
     /** The model value of {@code local.v} with these declarations beside it. */
     private Object eval(String expression, String... declarations) throws IOException {
         Files.writeString(dir.resolve("main.tf"), String.join("\n", declarations) + "\nlocals {\n  v = " + expression + "\n}\n");
-        Session session = new Session("test");
+        Session session = new Session("test", new SourceFiles(dir, dev.roleplan.input.InputLimits.DEFAULT_MAX_INPUT_BYTES));
         Loader loader = new Loader(dir, session);
         ModuleInstance root = loader.rootInstance(ModuleConfig.load(loader.root, loader.root, session));
         return HclReader.toModel(Values.deep(root.local("v")));

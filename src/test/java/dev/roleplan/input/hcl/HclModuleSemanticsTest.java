@@ -31,9 +31,7 @@ class HclModuleSemanticsTest {
     Path dir;
 
     private void write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        Infra.write(dir, name, text);
     }
 
     private Infrastructure read(String sub) {

@@ -31,9 +31,7 @@ class HclReaderTest {
     Path dir;
 
     private void write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        Infra.write(dir, name, text);
     }
 
     private Infrastructure read() {
@@ -360,6 +358,14 @@ class HclReaderTest {
         write("main.tf", "resource \"aws_iam_role\" \"r\" {\n  name = \n}\n");
         InputException e = assertThrows(InputException.class, this::read);
         assertTrue(e.getMessage().startsWith(dir.resolve("main.tf") + ":2:"), e.getMessage());
+    }
+
+    @Test
+    void aSyntaxErrorBesideASingleTfFileNamesItsOwnFile() throws IOException {
+        write("main.tf", "variable \"region\" {}\n");
+        write("terraform.tfvars", "region = \n");
+        InputException e = assertThrows(InputException.class, () -> new HclReader().read(dir.resolve("main.tf")));
+        assertTrue(e.getMessage().startsWith(dir.resolve("terraform.tfvars") + ":1:"), e.getMessage());
     }
 
     @Test

@@ -1,9 +1,6 @@
 package dev.roleplan.input.hcl.syntax;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,11 +21,6 @@ public final class HclJsonParser {
     private HclJsonParser(String file, String src) {
         this.file = file;
         this.src = src;
-    }
-
-    /** Reads a file as UTF-8 (invalid UTF-8 is an error, as for the native syntax) and parses it. */
-    public static JsonValue.JsonObject parseConfig(Path path, String displayName) throws IOException {
-        return parseConfig(displayName, HclParser.decodeUtf8(displayName, Files.readAllBytes(path)));
     }
 
     /** Parses a configuration file; its root must be an object, as HCL requires. */

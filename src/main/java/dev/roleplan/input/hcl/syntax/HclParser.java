@@ -38,11 +38,6 @@ public final class HclParser {
         return new ParsedFile(body, lexer.comments());
     }
 
-    /** Reads a file as UTF-8 and parses it, keeping its comments. */
-    public static ParsedFile parseConfigWithComments(Path path, String displayName) throws IOException {
-        return parseConfigWithComments(displayName, decodeUtf8(displayName, Files.readAllBytes(path)));
-    }
-
     /** Reads a file as UTF-8 (invalid UTF-8 is an error, as the specification requires) and parses it. */
     public static Body parseConfig(Path path, String displayName) throws IOException {
         return parseConfig(displayName, decodeUtf8(displayName, Files.readAllBytes(path)));
@@ -68,7 +63,11 @@ public final class HclParser {
         return new Parser(file, Lexer.of(file, text, line, column)).parseStandaloneExpression();
     }
 
-    static String decodeUtf8(String file, byte[] bytes) {
+    /**
+     * A file's bytes as text: UTF-8, as the specification requires; invalid UTF-8 is a syntax error at 1:1 of
+     * {@code file}.
+     */
+    public static String decodeUtf8(String file, byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
