@@ -50,6 +50,7 @@ public final class HclReader {
     private final List<Path> varFiles;
     private final List<String> assignments;
     private final InputLimits limits;
+    private final int instanceBudget;
 
     public HclReader() {
         this(List.of(), List.of());
@@ -60,13 +61,14 @@ public final class HclReader {
      * @param assignments {@code --var NAME=VALUE}, applied last
      */
     public HclReader(List<Path> varFiles, List<String> assignments) {
-        this(varFiles, assignments, InputLimits.defaults());
+        this(varFiles, assignments, InputLimits.defaults(), Session.MAX_INSTANCES_IN_ALL);
     }
 
-    private HclReader(List<Path> varFiles, List<String> assignments, InputLimits limits) {
+    private HclReader(List<Path> varFiles, List<String> assignments, InputLimits limits, int instanceBudget) {
         this.varFiles = List.copyOf(varFiles);
         this.assignments = List.copyOf(assignments);
         this.limits = limits;
+        this.instanceBudget = instanceBudget;
         for (int i = 0; i < assignments.size(); i++) {
             if (assignments.get(i).indexOf('=') <= 0) {
                 // without a name before '=', the text may be the value alone, a secret: it is not repeated
@@ -77,12 +79,17 @@ public final class HclReader {
 
     /** This reader with these variable values instead of its own, and its limits. */
     public HclReader withVariables(List<Path> varFiles, List<String> assignments) {
-        return new HclReader(varFiles, assignments, limits);
+        return new HclReader(varFiles, assignments, limits, instanceBudget);
     }
 
     /** This reader refusing any file larger than the limits allow, with its variable values. */
     public HclReader withLimits(InputLimits limits) {
-        return new HclReader(varFiles, assignments, limits);
+        return new HclReader(varFiles, assignments, limits, instanceBudget);
+    }
+
+    /** This reader with another cap on count and for_each instances in all (tests: a small one). */
+    HclReader withInstanceBudget(int instances) {
+        return new HclReader(varFiles, assignments, limits, instances);
     }
 
     public Infrastructure read(Path path) {
@@ -96,7 +103,8 @@ public final class HclReader {
             throw new InputException(shown, null, "is a directory without .tf or .tf.json files; "
                     + "give the directory that holds the root module's configuration");
         }
-        Session session = new Session(shown, new SourceFiles(directory ? path : path.getParent(), limits.maxInputBytes()));
+        Session session = new Session(shown, new SourceFiles(directory ? path : path.getParent(), limits.maxInputBytes()),
+                instanceBudget);
         try {
             Loader loader = new Loader(root, session);
             ModuleConfig config = ModuleConfig.load(root, directory ? root : path.toAbsolutePath(), session);

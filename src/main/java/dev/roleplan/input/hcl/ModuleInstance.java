@@ -265,11 +265,11 @@ final class ModuleInstance {
     List<Expansion> expand(Block block, Scope base, String what) {
         Attribute count = block.body().attribute("count").orElse(null);
         if (count != null) {
-            return countExpansions(count, base, what);
+            return loader.session.admit(countExpansions(count, base, what), what);
         }
         Attribute forEach = block.body().attribute("for_each").orElse(null);
         if (forEach != null) {
-            return forEachExpansions(forEach, base, what);
+            return loader.session.admit(forEachExpansions(forEach, base, what), what);
         }
         return List.of(new Expansion(null, base, false));
     }

@@ -21,9 +21,49 @@ final class Session {
     private final Set<String> sensitive = new TreeSet<>();
     private final java.util.Map<String, List<dev.roleplan.model.SourceLocation>> statements = new java.util.LinkedHashMap<>();
 
+    /**
+     * The most instances count and for_each make in one read, all blocks together. The per-block cap
+     * ({@link ModuleInstance#MAX_INSTANCES}) alone lets nesting multiply: 10,000 instances of a module that
+     * holds a 10,000-instance resource would be 100 million.
+     */
+    static final int MAX_INSTANCES_IN_ALL = 100_000;
+
+    private final int instanceBudget;
+    private int instancesLeft;
+
     Session(String source, SourceFiles files) {
+        this(source, files, MAX_INSTANCES_IN_ALL);
+    }
+
+    Session(String source, SourceFiles files, int instanceBudget) {
         this.source = source;
         this.files = files;
+        this.instanceBudget = instanceBudget;
+        this.instancesLeft = instanceBudget;
+    }
+
+    /** Blocks that lost instances to the budget: the first one's address, how many blocks and instances. */
+    private String firstCut;
+    private int blocksCut;
+    private long instancesCut;
+
+    /**
+     * The instances of one block's count or for_each that the read's budget still admits, in order. When it
+     * runs out, the rest are not analysed, and one notice (not one per block) says how many and where it began.
+     */
+    <T> List<T> admit(List<T> instances, String what) {
+        if (instances.size() <= instancesLeft) {
+            instancesLeft -= instances.size();
+            return instances;
+        }
+        List<T> admitted = List.copyOf(instances.subList(0, instancesLeft));
+        instancesLeft = 0;
+        if (firstCut == null) {
+            firstCut = what;
+        }
+        blocksCut++;
+        instancesCut += instances.size() - admitted.size();
+        return admitted;
     }
 
     SourceFiles files() {
@@ -128,6 +168,11 @@ final class Session {
         if (!unsupportedFunctions.isEmpty()) {
             out.add(Notice.warning(source, "functions roleplan does not evaluate (their results are treated as unknown): "
                     + String.join(", ", unsupportedFunctions)));
+        }
+        if (blocksCut > 0) {
+            out.add(Notice.warning(source, "count and for_each make more than " + instanceBudget + " instances in the "
+                    + "whole configuration: " + instancesCut + " instances of " + blocksCut + (blocksCut == 1 ? " block" : " blocks")
+                    + " are not analysed, from " + firstCut + " on"));
         }
         return out;
     }

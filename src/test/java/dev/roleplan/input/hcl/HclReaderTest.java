@@ -247,6 +247,38 @@ class HclReaderTest {
     }
 
     @Test
+    void nestedCountsShareOneBudgetOfInstancesAndTheBlockThatRunsOutIsNamed() throws IOException {
+        // 5 module instances x 4 roles each: 20 instances of the resource's count, plus the module call's 5
+        write("main.tf", """
+                module "svc" {
+                  source = "./svc"
+                  count  = 5
+                  index  = count.index
+                }
+                """);
+        write("svc/main.tf", """
+                variable "index" {}
+                resource "aws_iam_role" "r" {
+                  count = 4
+                  name  = "svc-${var.index}-${count.index}"
+                }
+                """);
+        Infrastructure all = new HclReader().withInstanceBudget(25).read(dir);
+        assertEquals(20, addresses(all).stream().filter(a -> a.contains("aws_iam_role.r[")).count());
+        assertEquals(List.of(), notices(all));
+
+        Infrastructure capped = new HclReader().withInstanceBudget(15).read(dir);
+        List<String> roles = addresses(capped).stream().filter(a -> a.contains("aws_iam_role.r[")).toList();
+        // the 5 module instances take 5 of the 15; svc[0] and svc[1] get 4 roles each, svc[2] the last 2
+        assertEquals(10, roles.size());
+        assertTrue(roles.contains("module.svc[2].aws_iam_role.r[1]"));
+        assertFalse(roles.contains("module.svc[2].aws_iam_role.r[2]"));
+        assertFalse(roles.stream().anyMatch(a -> a.startsWith("module.svc[3]")));
+        assertEquals(List.of("count and for_each make more than 15 instances in the whole configuration: 10 instances "
+                + "of 3 blocks are not analysed, from module.svc[2].aws_iam_role.r on"), notices(capped));
+    }
+
+    @Test
     void thePartitionFollowsTheProviderRegion() throws IOException {
         for (String[] regionPartitionSuffix : new String[][] {
                 {"eu-west-1", "aws", "amazonaws.com"},
