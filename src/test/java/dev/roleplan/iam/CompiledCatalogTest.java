@@ -1,0 +1,112 @@
+package dev.roleplan.iam;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class CompiledCatalogTest {
+
+    private static byte[] bundled(String resource) throws IOException {
+        try (InputStream in = ActionCatalog.class.getResourceAsStream(resource)) {
+            assertNotNull(in, resource + " is on the classpath (the build's process-classes step writes the compiled one)");
+            return in.readAllBytes();
+        }
+    }
+
+    private static CompiledCatalog.Parts fromJson(byte[] jsonGz) throws IOException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(jsonGz))) {
+            CatalogReader reader = CatalogReader.read(in);
+            return new CompiledCatalog.Parts(reader.services, reader.globals);
+        }
+    }
+
+    private static byte[] compiled(CompiledCatalog.Parts parts, long fingerprint) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompiledCatalog.write(parts, fingerprint, out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void theCompiledCatalogTheBuildBundlesIsTheJsonCatalog() throws IOException {
+        byte[] json = bundled(ActionCatalog.RESOURCE);
+        CompiledCatalog.Parts expected = fromJson(json);
+        CompiledCatalog.Parts read = CompiledCatalog.read(new ByteArrayInputStream(bundled(CompiledCatalog.RESOURCE)),
+                CompiledCatalog.fingerprint(json));
+        assertEquals(expected.globals(), read.globals());
+        assertEquals(expected.services().keySet(), read.services().keySet());
+        // record equality reaches every action, resource type (with its ARN format) and condition key
+        assertEquals(expected.services(), read.services());
+        assertEquals(22_000, read.services().values().stream().mapToInt(s -> s.actions().size()).sum(), 2_000);
+    }
+
+    @Test
+    void theRunsReadTheCompiledCatalog() throws IOException {
+        CompiledCatalog.Parts json = fromJson(bundled(ActionCatalog.RESOURCE));
+        ActionCatalog catalog = ActionCatalog.get();
+        assertEquals(json.services(), catalog.services());
+        assertEquals(json.globals(), catalog.globalConditionKeys());
+        // one string for a key many actions list (the string table's point; the JSON reader makes one per use),
+        // which also shows that the catalog came from the compiled form
+        java.util.List<String> get = catalog.action("s3:GetObject").orElseThrow().conditionKeys();
+        java.util.List<String> put = catalog.action("s3:PutObject").orElseThrow().conditionKeys();
+        assertSame(get.get(get.indexOf("s3:ResourceAccount")), put.get(put.indexOf("s3:ResourceAccount")));
+    }
+
+    @Test
+    void aCompiledCatalogMadeFromOtherJsonIsRefused() throws IOException {
+        byte[] json = bundled(ActionCatalog.RESOURCE);
+        byte[] data = compiled(fromJson(json), CompiledCatalog.fingerprint(json) + 1);
+        IamDataException e = assertThrows(IamDataException.class,
+                () -> CompiledCatalog.read(new ByteArrayInputStream(data), CompiledCatalog.fingerprint(json)));
+        assertEquals("cannot read compiled IAM action catalog /dev/roleplan/iam/iam-catalog.bin: broken: it was made "
+                + "from another /dev/roleplan/iam/iam-catalog.json.gz; rebuild roleplan (mvn package)", e.getMessage());
+    }
+
+    @Test
+    void aCutOffOrForeignFileIsRefusedClearly() throws IOException {
+        byte[] json = bundled(ActionCatalog.RESOURCE);
+        long fingerprint = CompiledCatalog.fingerprint(json);
+        byte[] data = compiled(fromJson(json), fingerprint);
+
+        byte[] cut = Arrays.copyOf(data, data.length - 100);
+        assertEquals("compiled IAM action catalog /dev/roleplan/iam/iam-catalog.bin is cut off; rebuild roleplan (mvn package)",
+                assertThrows(IamDataException.class, () -> CompiledCatalog.read(new ByteArrayInputStream(cut), fingerprint))
+                        .getMessage());
+
+        byte[] otherVersion = data.clone();
+        ByteBuffer.wrap(otherVersion).putInt(4, CompiledCatalog.VERSION + 1);
+        assertEquals("cannot read compiled IAM action catalog /dev/roleplan/iam/iam-catalog.bin: broken: it has layout "
+                + (CompiledCatalog.VERSION + 1) + ", this roleplan reads " + CompiledCatalog.VERSION + "; rebuild roleplan (mvn package)",
+                assertThrows(IamDataException.class,
+                        () -> CompiledCatalog.read(new ByteArrayInputStream(otherVersion), fingerprint)).getMessage());
+
+        assertEquals("cannot read compiled IAM action catalog /dev/roleplan/iam/iam-catalog.bin: broken: it is not a compiled catalog",
+                assertThrows(IamDataException.class,
+                        () -> CompiledCatalog.read(new ByteArrayInputStream(json), fingerprint)).getMessage());
+    }
+
+    @Test
+    void anIndexOutsideTheStringTableIsRefusedNotMisread() throws IOException {
+        // a catalog with one global key and no services: its last bytes before the end marker are the service count
+        CompiledCatalog.Parts tiny = new CompiledCatalog.Parts(java.util.Map.of(), new java.util.TreeMap<>(java.util.Map.of(
+                "aws:SourceIp", new ConditionKey("aws:SourceIp", ConditionKeyType.parse("IPAddress"), true))));
+        byte[] data = compiled(tiny, 7);
+        // header (magic, version, fingerprint), the table's count and 2 strings, then the global count, the key's id
+        int stringTableEnd = 4 + 4 + 8 + 4 + 2 + "aws:SourceIp".length() + 2 + "IP_ADDRESS".length();
+        ByteBuffer.wrap(data).putInt(stringTableEnd + 4, 99);
+        assertEquals("cannot read compiled IAM action catalog /dev/roleplan/iam/iam-catalog.bin: broken: string 99 of 2 "
+                + "does not exist", assertThrows(IamDataException.class,
+                () -> CompiledCatalog.read(new ByteArrayInputStream(data), 7)).getMessage());
+    }
+}
