@@ -32,11 +32,11 @@ public final class ActionCatalog {
 
     /** The services read so far (all of them for an eagerly loaded catalog); their actions are in {@link #actionsRead}. */
     private final Map<String, ServiceInfo> loaded = new ConcurrentHashMap<>();
-    /** Where the services not read yet are: the uncompressed catalog and each service's place in it (lazy). */
-    private final byte[] json;
-    private final Map<String, BundledJson.Range> ranges;
+    /** Reads a service not read yet, by prefix (null for a catalog loaded whole). */
+    private final java.util.function.Function<String, ServiceInfo> reader;
     /** Every service prefix, sorted. */
     private final List<String> prefixes;
+    private final Set<String> prefixSet;
     private final Map<String, ServiceInfo> services;
     private final Map<String, ConditionKey> globalConditionKeys;
     private volatile List<ActionInfo> allActions;
@@ -44,15 +44,16 @@ public final class ActionCatalog {
 
     /** Every service read already. */
     private ActionCatalog(Map<String, ServiceInfo> services, Map<String, ConditionKey> globalConditionKeys) {
-        this(null, Map.of(), List.copyOf(services.keySet()), globalConditionKeys);
+        this(null, List.copyOf(services.keySet()), globalConditionKeys);
         services.forEach((prefix, info) -> loaded.put(prefix, counted(info)));
     }
 
-    private ActionCatalog(byte[] json, Map<String, BundledJson.Range> ranges, List<String> prefixes,
+    /** @param reader reads one of {@code prefixes} (sorted) when it is first asked for */
+    private ActionCatalog(java.util.function.Function<String, ServiceInfo> reader, List<String> prefixes,
                           Map<String, ConditionKey> globalConditionKeys) {
-        this.json = json;
-        this.ranges = ranges;
+        this.reader = reader;
         this.prefixes = prefixes;
+        this.prefixSet = Set.copyOf(prefixes);
         this.globalConditionKeys = Collections.unmodifiableMap(globalConditionKeys);
         this.services = new LazyServices();
     }
@@ -115,14 +116,10 @@ public final class ActionCatalog {
     /** The service with this (lower-case) prefix, read on first use; null if there is none. */
     private ServiceInfo loaded(String prefix) {
         ServiceInfo l = loaded.get(prefix);
-        if (l != null || json == null) {
+        if (l != null || reader == null || !prefixSet.contains(prefix)) {
             return l;
         }
-        BundledJson.Range range = ranges.get(prefix);
-        if (range == null) {
-            return null;
-        }
-        return loaded.computeIfAbsent(prefix, p -> counted(CatalogReader.readService(json, p, range)));
+        return loaded.computeIfAbsent(prefix, p -> counted(reader.apply(p)));
     }
 
     /** The catalog's services as a map: keys without reading anything, values read on first use. */
@@ -134,7 +131,7 @@ public final class ActionCatalog {
 
         @Override
         public boolean containsKey(Object key) {
-            return key instanceof String prefix && (loaded.containsKey(prefix) || ranges.containsKey(prefix));
+            return key instanceof String prefix && prefixSet.contains(prefix);
         }
 
         @Override
@@ -215,14 +212,15 @@ public final class ActionCatalog {
             throw new IamDataException("cannot read bundled IAM action catalog " + RESOURCE + ": " + e.getMessage(), e);
         }
         // The form the build compiles from the JSON: a few times faster to read (decision 0011). It must have been
-        // made from this very JSON; a build that skipped the step (an IDE's) reads the JSON, per service.
+        // made from this very JSON; a build that skipped the step (an IDE's) reads the JSON. Either way a service
+        // is read when first asked for.
         InputStream compiled = ActionCatalog.class.getResourceAsStream(CompiledCatalog.RESOURCE);
         if (compiled != null) {
             try (compiled) {
-                CompiledCatalog.Parts parts = CompiledCatalog.read(compiled, CompiledCatalog.fingerprint(json));
-                return new ActionCatalog(parts.services(), parts.globals());
-            } catch (IOException e) { // from close(): the catalog is read by then
-                throw new IamDataException("cannot read bundled IAM action catalog " + CompiledCatalog.RESOURCE, e);
+                return loadCompiled(compiled.readAllBytes(), CompiledCatalog.fingerprint(json));
+            } catch (IOException e) {
+                throw new IamDataException("cannot read bundled IAM action catalog " + CompiledCatalog.RESOURCE + ": "
+                        + e.getMessage(), e);
             }
         }
         try (InputStream gz = new GZIPInputStream(new java.io.ByteArrayInputStream(json), 64 * 1024)) {
@@ -230,6 +228,12 @@ public final class ActionCatalog {
         } catch (IOException e) {
             throw new IamDataException("cannot read bundled IAM action catalog " + RESOURCE + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A catalog in the compiled form, made from the JSON of this fingerprint, each service read when first asked for. */
+    static ActionCatalog loadCompiled(byte[] data, long sourceFingerprint) {
+        CompiledCatalog.Index index = CompiledCatalog.index(data, sourceFingerprint);
+        return new ActionCatalog(index::service, index.prefixes(), index.globals());
     }
 
     /** Loads a catalog from uncompressed catalog JSON (the format {@code tools/iam-data/extract.mjs} writes), all of it. */
@@ -254,7 +258,9 @@ public final class ActionCatalog {
         if (reader.ranges.isEmpty()) {
             throw new IamDataException("IAM action catalog has no services");
         }
-        return new ActionCatalog(bytes, Map.copyOf(reader.ranges), List.copyOf(reader.ranges.keySet()), reader.globals);
+        Map<String, BundledJson.Range> ranges = Map.copyOf(reader.ranges);
+        return new ActionCatalog(prefix -> CatalogReader.readService(bytes, prefix, ranges.get(prefix)),
+                List.copyOf(reader.ranges.keySet()), reader.globals);
     }
 
     private static void checkFormat(int format) {

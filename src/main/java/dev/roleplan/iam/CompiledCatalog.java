@@ -1,6 +1,6 @@
 package dev.roleplan.iam;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -20,12 +20,13 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The action catalog in a compact binary form that the build writes from {@code iam-catalog.json.gz}
- * ({@link #main}, run by Maven after compiling) and every run reads in one pass: a table of the distinct
- * strings, then each service's resource types, condition keys and actions as indexes into it.
+ * ({@link #main}, run by Maven after compiling): a table of the distinct strings, the global condition keys,
+ * then each service (behind its prefix and length, so that a run reads only the services it asks for) with its
+ * resource types, condition keys and actions as indexes into the table.
  *
  * <p>Why not the JSON: reading it took about 300 ms of CPU in a cold JVM and allocated 50 MB for 14 MB of
- * catalog, with ~24,000 condition-key strings that are 1,500 distinct ones. This form is read in about 75 ms,
- * shares each string, and on a 100 MB plan spares one of the run's two young collections
+ * catalog, with ~24,000 condition-key strings that are 1,500 distinct ones. This form is read whole in about
+ * 75 ms, shares each string, and on a 100 MB plan spares one of the run's two young collections
  * (docs/decisions/0011-compiled-action-catalog.md). The JSON stays the source: reviewable, and what
  * {@code tools/iam-data} writes. Enumerations are stored by name, so a reordered enum cannot misread.
  */
@@ -85,7 +86,14 @@ public final class CompiledCatalog {
         }
         out.writeInt(catalog.services().size());
         for (ServiceInfo service : catalog.services().values()) {
-            writeService(out, strings, service);
+            // each service behind its prefix and length: a run reads only the services it asks for
+            ByteArrayOutputStream one = new ByteArrayOutputStream(4096);
+            DataOutputStream serviceOut = new DataOutputStream(one);
+            writeService(serviceOut, strings, service);
+            serviceOut.flush();
+            out.writeInt(strings.id(service.prefix()));
+            out.writeInt(one.size());
+            one.writeTo(out);
         }
         out.writeInt(MAGIC); // the end: a cut-off file is noticed
         out.flush();
@@ -103,7 +111,6 @@ public final class CompiledCatalog {
     }
 
     private static void writeService(DataOutputStream out, Strings strings, ServiceInfo service) throws IOException {
-        out.writeInt(strings.id(service.prefix()));
         out.writeInt(strings.id(service.name()));
         Map<String, Integer> typeIndex = new HashMap<>();
         out.writeInt(service.resourceTypes().size());
@@ -159,33 +166,34 @@ public final class CompiledCatalog {
     }
 
     /**
-     * Reads what {@link #write} wrote.
+     * Reads what {@link #write} wrote, every service.
      *
      * @param sourceFingerprint the {@link #fingerprint} of the JSON it must have been made from
      * @throws IamDataException if the data is cut off, from another version or JSON, or inconsistent
      */
     static Parts read(InputStream source, long sourceFingerprint) {
+        Index index;
         try {
-            return new Reader(new DataInputStream(new BufferedInputStream(source, 64 * 1024)), sourceFingerprint).read();
-        } catch (EOFException e) {
-            throw new IamDataException("compiled IAM action catalog " + RESOURCE + " is cut off; rebuild roleplan "
-                    + "(mvn package)", e);
+            index = index(source.readAllBytes(), sourceFingerprint);
         } catch (IOException e) {
             throw new IamDataException("cannot read compiled IAM action catalog " + RESOURCE + ": " + e.getMessage(), e);
         }
+        Map<String, ServiceInfo> services = new TreeMap<>();
+        for (String prefix : index.prefixes()) {
+            services.put(prefix, index.service(prefix));
+        }
+        return new Parts(services, index.globals());
     }
 
-    private static final class Reader {
-        private final DataInputStream in;
-        private final long sourceFingerprint;
-        private String[] strings;
-
-        Reader(DataInputStream in, long sourceFingerprint) {
-            this.in = in;
-            this.sourceFingerprint = sourceFingerprint;
-        }
-
-        Parts read() throws IOException {
+    /**
+     * The strings, the global condition keys and where each service is, reading no service yet.
+     *
+     * @param sourceFingerprint the {@link #fingerprint} of the JSON it must have been made from
+     * @throws IamDataException if the data is cut off, from another version or JSON, or inconsistent
+     */
+    static Index index(byte[] data, long sourceFingerprint) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
             if (in.readInt() != MAGIC) {
                 throw broken("it is not a compiled catalog");
             }
@@ -197,30 +205,90 @@ public final class CompiledCatalog {
             if (in.readLong() != sourceFingerprint) {
                 throw broken("it was made from another " + ActionCatalog.RESOURCE + "; rebuild roleplan (mvn package)");
             }
-            strings = new String[count()];
+            String[] strings = new String[count(in)];
             for (int i = 0; i < strings.length; i++) {
                 strings[i] = in.readUTF();
             }
+            Fields fields = new Fields(in, strings);
             Map<String, ConditionKey> globals = new TreeMap<>();
-            for (int i = count(); i > 0; i--) {
-                String name = string();
-                globals.put(name, new ConditionKey(name, type(), true));
+            for (int i = count(in); i > 0; i--) {
+                String name = fields.string();
+                globals.put(name, new ConditionKey(name, fields.type(), true));
             }
-            Map<String, ServiceInfo> services = new TreeMap<>();
-            for (int i = count(); i > 0; i--) {
-                ServiceInfo service = service();
-                services.put(service.prefix(), service);
+            Map<String, int[]> where = new TreeMap<>();
+            for (int i = count(in); i > 0; i--) {
+                String prefix = fields.string().intern();
+                int length = count(in);
+                int offset = data.length - in.available();
+                if (in.skipBytes(length) != length) {
+                    throw new EOFException();
+                }
+                where.put(prefix, new int[] {offset, length});
             }
             if (in.readInt() != MAGIC) {
                 throw broken("its end marker is missing");
             }
-            return new Parts(services, globals);
+            return new Index(data, strings, Collections.unmodifiableMap(globals), where);
+        } catch (EOFException e) {
+            throw new IamDataException("compiled IAM action catalog " + RESOURCE + " is cut off; rebuild roleplan "
+                    + "(mvn package)", e);
+        } catch (IOException e) {
+            throw new IamDataException("cannot read compiled IAM action catalog " + RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An indexed compiled catalog: {@link #service} reads one service from its place. */
+    static final class Index {
+        private final byte[] data;
+        private final String[] strings;
+        private final Map<String, ConditionKey> globals;
+        private final Map<String, int[]> where;
+
+        private Index(byte[] data, String[] strings, Map<String, ConditionKey> globals, Map<String, int[]> where) {
+            this.data = data;
+            this.strings = strings;
+            this.globals = globals;
+            this.where = where;
         }
 
-        private ServiceInfo service() throws IOException {
-            String prefix = string().intern();
+        /** Every service prefix, sorted. */
+        List<String> prefixes() {
+            return List.copyOf(where.keySet());
+        }
+
+        Map<String, ConditionKey> globals() {
+            return globals;
+        }
+
+        /** The service with this prefix (one of {@link #prefixes}). */
+        ServiceInfo service(String prefix) {
+            int[] place = where.get(prefix);
+            try {
+                return new Fields(new DataInputStream(new ByteArrayInputStream(data, place[0], place[1])), strings)
+                        .service(prefix);
+            } catch (EOFException e) {
+                throw new IamDataException("compiled IAM action catalog " + RESOURCE + ": service " + prefix
+                        + " is cut off; rebuild roleplan (mvn package)", e);
+            } catch (IOException e) {
+                throw new IamDataException("cannot read compiled IAM action catalog " + RESOURCE + ": service " + prefix
+                        + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Reads the fields of the layout from a stream, strings by their index in the table. */
+    private static final class Fields {
+        private final DataInputStream in;
+        private final String[] strings;
+
+        Fields(DataInputStream in, String[] strings) {
+            this.in = in;
+            this.strings = strings;
+        }
+
+        ServiceInfo service(String prefix) throws IOException {
             String name = string();
-            ResourceType[] types = new ResourceType[count()];
+            ResourceType[] types = new ResourceType[count(in)];
             Map<String, ResourceType> byName = new TreeMap<>();
             for (int i = 0; i < types.length; i++) {
                 String type = string();
@@ -228,16 +296,16 @@ public final class CompiledCatalog {
                 byName.put(type, types[i]);
             }
             Map<String, ConditionKeyType> keys = new TreeMap<>();
-            for (int i = count(); i > 0; i--) {
+            for (int i = count(in); i > 0; i--) {
                 keys.put(string(), type());
             }
-            ActionInfo[] actions = new ActionInfo[count()];
+            ActionInfo[] actions = new ActionInfo[count(in)];
             for (int i = 0; i < actions.length; i++) {
                 String action = string();
                 AccessLevel level = enumValue(AccessLevel.class, string());
                 String raw = string();
                 List<ActionResourceType> accepted = new ArrayList<>(4);
-                for (int j = count(); j > 0; j--) {
+                for (int j = count(in); j > 0; j--) {
                     int type = in.readInt();
                     if (type < 0 || type >= types.length) {
                         throw broken(prefix + ":" + action + " names resource type " + type + " of " + types.length);
@@ -250,12 +318,12 @@ public final class CompiledCatalog {
                     Collections.unmodifiableMap(keys));
         }
 
-        private ConditionKeyType type() throws IOException {
+        ConditionKeyType type() throws IOException {
             return new ConditionKeyType(enumValue(ConditionKeyType.ValueType.class, string()), in.readBoolean());
         }
 
         private List<String> strings() throws IOException {
-            int n = count();
+            int n = count(in);
             if (n == 0) {
                 return List.of();
             }
@@ -266,32 +334,32 @@ public final class CompiledCatalog {
             return List.of(values);
         }
 
-        private String string() throws IOException {
+        String string() throws IOException {
             int id = in.readInt();
             if (id < 0 || id >= strings.length) {
                 throw broken("string " + id + " of " + strings.length + " does not exist");
             }
             return strings[id];
         }
+    }
 
-        private int count() throws IOException {
-            int n = in.readInt();
-            if (n < 0 || n > 1_000_000) {
-                throw broken("a count of " + n);
-            }
-            return n;
+    private static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 100_000_000) {
+            throw broken("a count of " + n);
         }
+        return n;
+    }
 
-        private <E extends Enum<E>> E enumValue(Class<E> type, String name) throws IOException {
-            try {
-                return Enum.valueOf(type, name);
-            } catch (IllegalArgumentException e) {
-                throw broken("no " + type.getSimpleName() + " " + name);
-            }
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String name) throws IOException {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            throw broken("no " + type.getSimpleName() + " " + name);
         }
+    }
 
-        private IOException broken(String why) {
-            return new IOException("broken: " + why);
-        }
+    private static IOException broken(String why) {
+        return new IOException("broken: " + why);
     }
 }

@@ -64,6 +64,19 @@ class CompiledCatalogTest {
     }
 
     @Test
+    void aServiceIsReadWhenFirstAskedFor() throws IOException {
+        byte[] json = bundled(ActionCatalog.RESOURCE);
+        ActionCatalog catalog = ActionCatalog.loadCompiled(bundled(CompiledCatalog.RESOURCE), CompiledCatalog.fingerprint(json));
+        assertEquals(0, catalog.servicesRead());
+        assertEquals("s3:GetObject", catalog.action("S3:getobject").orElseThrow().fullName());
+        assertEquals(1, catalog.servicesRead());
+        assertEquals(java.util.Optional.empty(), catalog.action("nosuchservice:Do"));
+        assertEquals(1, catalog.servicesRead());
+        assertEquals(fromJson(json).services().get("ecs"), catalog.service("ecs").orElseThrow());
+        assertEquals(2, catalog.servicesRead());
+    }
+
+    @Test
     void aCompiledCatalogMadeFromOtherJsonIsRefused() throws IOException {
         byte[] json = bundled(ActionCatalog.RESOURCE);
         byte[] data = compiled(fromJson(json), CompiledCatalog.fingerprint(json) + 1);
