@@ -1,5 +1,7 @@
 package dev.roleplan.ecs;
 
+import java.util.Objects;
+
 import dev.roleplan.model.RoleKind;
 
 /**
@@ -26,6 +28,34 @@ public record Requirement(
         String field,
         String why,
         String unknownReason) {
+
+    // Written out as the record would generate them (same hash): decision 0012.
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Requirement that
+                && Objects.equals(role, that.role)
+                && Objects.equals(kind, that.kind)
+                && Objects.equals(action, that.action)
+                && Objects.equals(resource, that.resource)
+                && Objects.equals(container, that.container)
+                && Objects.equals(field, that.field)
+                && Objects.equals(why, that.why)
+                && Objects.equals(unknownReason, that.unknownReason);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + Objects.hashCode(role);
+        h = 31 * h + Objects.hashCode(kind);
+        h = 31 * h + Objects.hashCode(action);
+        h = 31 * h + Objects.hashCode(resource);
+        h = 31 * h + Objects.hashCode(container);
+        h = 31 * h + Objects.hashCode(field);
+        h = 31 * h + Objects.hashCode(why);
+        h = 31 * h + Objects.hashCode(unknownReason);
+        return h;
+    }
 
     public static final String UNKNOWN_REGION = "${unknown:region}";
     public static final String UNKNOWN_ACCOUNT = "${unknown:account}";

@@ -4,6 +4,7 @@ import dev.roleplan.model.Model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -73,6 +74,22 @@ public final class RuleContext {
 
     /** Cache key of one rule's findings. */
     private record FindingsOf(String ruleId, Class<?> ruleClass) {
+
+        // Written out as the record would generate them (same hash): decision 0012.
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof FindingsOf that
+                    && Objects.equals(ruleId, that.ruleId)
+                    && Objects.equals(ruleClass, that.ruleClass);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            h = 31 * h + Objects.hashCode(ruleId);
+            h = 31 * h + Objects.hashCode(ruleClass);
+            return h;
+        }
     }
 
     /**

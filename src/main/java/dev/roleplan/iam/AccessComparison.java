@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -313,6 +314,31 @@ public final class AccessComparison {
      */
     private record ComputeKey(List<MatchKey> granting, List<MatchKey> other, boolean grantingBounded,
                               boolean otherBounded, boolean wildcardOnly, Kind added) {
+
+        // Written out as the record would generate them (same hash): decision 0012.
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof ComputeKey that
+                    && Objects.equals(granting, that.granting)
+                    && Objects.equals(other, that.other)
+                    && grantingBounded == that.grantingBounded
+                    && otherBounded == that.otherBounded
+                    && wildcardOnly == that.wildcardOnly
+                    && Objects.equals(added, that.added);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            h = 31 * h + Objects.hashCode(granting);
+            h = 31 * h + Objects.hashCode(other);
+            h = 31 * h + Boolean.hashCode(grantingBounded);
+            h = 31 * h + Boolean.hashCode(otherBounded);
+            h = 31 * h + Boolean.hashCode(wildcardOnly);
+            h = 31 * h + Objects.hashCode(added);
+            return h;
+        }
+
         static ComputeKey of(Signature sig, Side granting, Side other, Kind added) {
             // whether a side has a boundary at all matters even when none of its statements match the action
             return new ComputeKey(keys(sig.granting(), granting), keys(sig.other(), other), granting.hasBoundary(),
@@ -333,6 +359,32 @@ public final class AccessComparison {
 
     private record MatchKey(String policyId, int index, String sid, Statement.Effect effect, boolean boundary,
                             boolean conditional, dev.roleplan.model.Patterns resources) {
+
+        // Written out as the record would generate them (same hash): decision 0012.
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof MatchKey that
+                    && Objects.equals(policyId, that.policyId)
+                    && index == that.index
+                    && Objects.equals(sid, that.sid)
+                    && Objects.equals(effect, that.effect)
+                    && boundary == that.boundary
+                    && conditional == that.conditional
+                    && Objects.equals(resources, that.resources);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            h = 31 * h + Objects.hashCode(policyId);
+            h = 31 * h + Integer.hashCode(index);
+            h = 31 * h + Objects.hashCode(sid);
+            h = 31 * h + Objects.hashCode(effect);
+            h = 31 * h + Boolean.hashCode(boundary);
+            h = 31 * h + Boolean.hashCode(conditional);
+            h = 31 * h + Objects.hashCode(resources);
+            return h;
+        }
     }
 
     /** One result for a signature, before it is given its action. */

@@ -1,10 +1,28 @@
 package dev.roleplan.model;
 
+import java.util.Objects;
+
 /**
  * What a configuration expression refers to, made absolute: {@code module.iam.aws_iam_role.exec} with
  * attribute {@code arn}. The attribute is null when the input names only the object (plan format 0.1).
  */
 public record Reference(Address target, String attribute) {
+
+    // Written out as the record would generate them (same hash): decision 0012.
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Reference that
+                && Objects.equals(target, that.target)
+                && Objects.equals(attribute, that.attribute);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + Objects.hashCode(target);
+        h = 31 * h + Objects.hashCode(attribute);
+        return h;
+    }
 
     private static final java.util.List<String> UNFOLLOWABLE_HEADS =
             java.util.List.of("local.", "each.", "count.", "path.", "terraform.", "self.", "var.", "output.");
