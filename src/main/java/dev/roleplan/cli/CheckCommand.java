@@ -8,7 +8,6 @@ import dev.roleplan.iam.ManagedPolicies;
 import dev.roleplan.app.UsageException;
 import dev.roleplan.app.Version;
 import dev.roleplan.engine.Finding;
-import dev.roleplan.input.InputLimits;
 import dev.roleplan.engine.Rule;
 import dev.roleplan.engine.Severity;
 import dev.roleplan.config.Baseline;
@@ -129,16 +128,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "Append the Markdown report to FILE, e.g. \"$GITHUB_STEP_SUMMARY\".")
     Path summaryFile;
 
-    @Option(names = "--max-input-size", paramLabel = "SIZE",
-            description = "Refuse a plan, or any file of a .tf tree (configuration, variable and module files, what "
-                    + "file() and templatefile() read), larger than SIZE, e.g. 64m or 1g (default: 512m; also the longest "
-                    + "JSON string accepted, at most 32m characters).")
-    String maxInputSize;
-
-    @Option(names = "--max-depth", paramLabel = "N",
-            description = "Refuse JSON nested deeper than N levels (default: ${DEFAULT-VALUE}); at most 2000.",
-            defaultValue = "" + InputLimits.DEFAULT_MAX_DEPTH)
-    int maxDepth;
+    @picocli.CommandLine.Mixin
+    InputLimitOptions inputLimits = new InputLimitOptions();
 
     CheckCommand(Io io, Analyzer analyzer) {
         this(io, analyzer, Clock.systemUTC(), Path.of(""));
@@ -220,7 +211,7 @@ final class CheckCommand implements Callable<Integer> {
         prepareInBackground(renderer);
         // External roles are described after the input is read: their AWS-managed policies come from the IAM data,
         // which is still loading on another thread while the plan is read.
-        Analyzer.Analysis analysis = analyzer.withLimits(limits()).withVariables(varFiles, vars)
+        Analyzer.Analysis analysis = analyzer.withLimits(inputLimits.limits()).withVariables(varFiles, vars)
                 .analyze(paths, io.in(), rules, model -> new ExternalRoles(config.externalRoles(),
                         String.valueOf(config.source()), ManagedPolicyLookup.catalog()).link(model));
         List<Finding> findings = overrideSeverities(analysis.findings(), config);
@@ -250,25 +241,6 @@ final class CheckCommand implements Callable<Integer> {
             writeFile(summaryFile, "--summary", new MarkdownReport().render(report), true);
         }
         return gate(report.active(), threshold);
-    }
-
-    private InputLimits limits() {
-        if (maxDepth < 1) {
-            throw new UsageException("--max-depth " + maxDepth + ": expected a positive number of levels");
-        }
-        if (maxDepth > InputLimits.MAX_SUPPORTED_DEPTH) {
-            throw new UsageException("--max-depth " + maxDepth + ": at most " + InputLimits.MAX_SUPPORTED_DEPTH
-                    + " levels (deeper JSON would exhaust the stack)");
-        }
-        InputLimits limits = InputLimits.defaults().withMaxDepth(maxDepth);
-        if (maxInputSize != null) {
-            try {
-                limits = limits.withMaxInputBytes(InputLimits.parseSize(maxInputSize));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--max-input-size " + maxInputSize + ": " + e.getMessage());
-            }
-        }
-        return limits;
     }
 
     private static void writeFile(Path file, String option, String text, boolean append) throws IOException {

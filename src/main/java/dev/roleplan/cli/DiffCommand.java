@@ -55,6 +55,9 @@ final class DiffCommand implements Callable<Integer> {
             description = "Output format: text, json or markdown (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @picocli.CommandLine.Mixin
+    InputLimitOptions inputLimits = new InputLimitOptions();
+
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path output;
 
@@ -77,8 +80,9 @@ final class DiffCommand implements Callable<Integer> {
         if (base.equals("-") && head.equals("-")) {
             throw new UsageException("standard input (-) can be read only once");
         }
-        Model before = analyzer.resolve(List.of(base), io.in());
-        Model after = analyzer.resolve(List.of(head), io.in());
+        Analyzer limited = analyzer.withLimits(inputLimits.limits());
+        Model before = limited.resolve(List.of(base), io.in());
+        Model after = limited.resolve(List.of(head), io.in());
         DiffReport report = report(before, after);
         String text = switch (format) {
             case "json" -> report.json();

@@ -42,6 +42,25 @@ class DiffCommandTest {
     }
 
     @Test
+    void inputLimitsApplyToBothInputs() {
+        // the plans are 17 KB each: 1k refuses the base, which is read first
+        Cli small = Cli.run("diff", ADD_DELETE, S3_WILDCARD, "--max-input-size", "1k");
+        assertEquals(3, small.code(), small.err());
+        assertEquals("", small.out());
+        assertEquals(1, small.err().lines().count(), small.err());
+        assertTrue(small.err().startsWith("roleplan: cannot read " + ADD_DELETE + ": refused: "), small.err());
+        assertTrue(small.err().contains("maximum input size of 1k (--max-input-size)"), small.err());
+
+        Cli shallow = Cli.run("diff", ADD_DELETE, S3_WILDCARD, "--max-depth", "3");
+        assertEquals(3, shallow.code(), shallow.err());
+        assertTrue(shallow.err().contains("(--max-depth)"), shallow.err());
+
+        Cli usage = Cli.run("diff", ADD_DELETE, S3_WILDCARD, "--max-depth", "0");
+        assertEquals(2, usage.code(), usage.err());
+        assertEquals("roleplan: --max-depth 0: expected a positive number of levels\n", usage.err());
+    }
+
+    @Test
     void diffBetweenTwoPlansInText() {
         Cli r = Cli.run("diff", ADD_DELETE, S3_WILDCARD);
         assertEquals(0, r.code(), r.err());
