@@ -36,6 +36,7 @@ public final class ActionCatalog {
     private final java.util.function.Function<String, ServiceInfo> reader;
     /** Every service prefix, sorted. */
     private final List<String> prefixes;
+    /** The same, for lookups. */
     private final Set<String> prefixSet;
     private final Map<String, ServiceInfo> services;
     private final Map<String, ConditionKey> globalConditionKeys;
@@ -192,9 +193,9 @@ public final class ActionCatalog {
     }
 
     /**
-     * Starts listing every action on a background thread, after the load (reading every service first when
-     * the catalog is read from its JSON). For a big input: the other core is idle while the plan is read, and a
-     * big plan almost always has a policy that asks for every action ({@code "*"}, NotAction).
+     * Starts reading every service on a background thread, after the load. For a big input: the other core is
+     * idle while the plan is read, and a big plan almost always has a policy that asks for every action
+     * ({@code "*"}, NotAction), which would otherwise read them all in the middle of the analysis.
      */
     public static void prefetchEveryService() {
         BundledData.inBackground("roleplan-ActionCatalog-read-all", () -> get().allActions());

@@ -56,7 +56,7 @@ public final class CompiledCatalog {
         }
         byte[] source = Files.readAllBytes(Path.of(args[0]));
         CatalogReader reader;
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(source), 64 * 1024)) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(source), 64 * 1024)) {
             reader = CatalogReader.read(in);
         }
         if (reader.format != CatalogReader.SUPPORTED_FORMAT) {
