@@ -35,7 +35,7 @@ class LauncherScriptTest {
         return new Run(p.waitFor(), out, err);
     }
 
-    /** A java that prints one argument per line, writes the archive it is asked to record, and exits 7. */
+    /** A java that prints one argument per line, writes the archive it is asked to record, and exits 7 (or FAKE_EXIT). */
     private static Path fakeJava(Path dir) throws IOException {
         Path java = dir.resolve("java");
         Files.writeString(java, """
@@ -44,7 +44,7 @@ class LauncherScriptTest {
                     echo "$a"
                     case "$a" in -XX:ArchiveClassesAtExit=*) echo recorded > "${a#-XX:ArchiveClassesAtExit=}" ;; esac
                 done
-                exit 7
+                exit "${FAKE_EXIT:-7}"
                 """);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return java;
@@ -121,6 +121,31 @@ class LauncherScriptTest {
         }
         List<String> next = run(fakeJava(dir), jar, Map.of(), "check", "plan.json").out().lines().toList();
         assertTrue(next.contains("-XX:SharedArchiveFile=" + dir.resolve("roleplan.jsa")), next.toString());
+    }
+
+    @Test
+    void aRunThatStopsOnAUsageErrorOrBadInputLeavesNoArchive(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("roleplan.jar"), "jar");
+        for (String code : List.of("2", "3", "4")) {
+            Run r = run(fakeJava(dir), jar, Map.of("FAKE_EXIT", code), "check", "plan.json");
+            assertEquals(Integer.parseInt(code), r.exit(), r.err());
+            assertTrue(r.out().lines().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")), r.out());
+            assertTrue(Files.notExists(dir.resolve("roleplan.jsa")), "exit " + code + " kept an archive");
+            try (var files = Files.list(dir)) {
+                assertTrue(files.noneMatch(f -> f.toString().endsWith(".tmp")), "no temporary archive left behind");
+            }
+        }
+    }
+
+    @Test
+    void compilerOptionsOfTheUserAreNotCombinedWithOneCompilerThread(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("roleplan.jar"), "jar");
+        for (String opts : List.of("-XX:TieredStopAtLevel=4", "-XX:CICompilerCount=3", "-XX:-TieredCompilation")) {
+            List<String> args = run(fakeJava(dir), jar, Map.of("ROLEPLAN_JAVA_OPTS", opts, "ROLEPLAN_CDS", "0"),
+                    "check", "plan.json").out().lines().toList();
+            assertTrue(args.contains(opts), args.toString());
+            assertTrue(args.stream().noneMatch(a -> a.equals("-XX:CICompilerCount=1")), opts + ": " + args);
+        }
     }
 
     @Test
