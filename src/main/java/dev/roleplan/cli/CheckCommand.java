@@ -316,7 +316,7 @@ final class CheckCommand implements Callable<Integer> {
         return findings.stream().anyMatch(f -> f.severity().atLeast(threshold)) ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
-    /** null means never fail. */
+    /** 1st, 2nd, 3rd, 4th, 11th, ...: which --var, without repeating it. */
     private static String ordinal(int n) {
         return n + (n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
             case 1 -> "st";
@@ -326,6 +326,7 @@ final class CheckCommand implements Callable<Integer> {
         });
     }
 
+    /** null means never fail. */
     static Severity parseFailOn(String text) {
         if (text.equalsIgnoreCase("never")) {
             return null;

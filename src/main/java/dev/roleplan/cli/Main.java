@@ -70,7 +70,7 @@ public final class Main {
         cli.setErr(io.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, a) -> {
-            io.err().println("roleplan: " + ex.getMessage());
+            io.err().println("roleplan: " + withoutValues(ex.getMessage(), args));
             io.err().println("Run `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
             io.err().flush();
             return ExitCode.USAGE;
@@ -85,6 +85,21 @@ public final class Main {
         io.out().flush();
         io.err().flush();
         return code;
+    }
+
+    /**
+     * picocli's message with the value of each {@code NAME=VALUE} argument it quotes cut off: a mistyped
+     * {@code --vars=db_password=...} or a stray {@code db_password=...} would otherwise print a secret.
+     */
+    static String withoutValues(String message, String[] args) {
+        String out = message;
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq >= 0 && eq < arg.length() - 1) {
+                out = out.replace(arg, arg.substring(0, eq + 1) + "...");
+            }
+        }
+        return out;
     }
 
     private static int handle(Exception ex, Io io, boolean debug) {

@@ -3,6 +3,7 @@ package dev.roleplan.cli;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line registers only the command it names; help and mistakes still see every command. */
@@ -25,6 +26,16 @@ class MainTest {
         assertEquals(2, typo.code());
         assertTrue(typo.err().contains("'chek'"), typo.err());
         assertTrue(typo.err().contains("Run `roleplan --help` for usage."), typo.err());
+    }
+
+    @Test
+    void aMistypedOptionIsNamedWithoutItsValue() {
+        Cli typo = Cli.run("check", "--vars=db_password=hunter2secret", "--fail-on=high", "plan.json");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("'--vars=...'"), typo.err());
+        assertFalse(typo.err().contains("hunter2secret"), typo.err());
+        assertEquals("--fail-on=high --vars=... x=", Main.withoutValues("--fail-on=high --vars=db_password=s x=",
+                new String[] {"--vars=db_password=s", "x="}));
     }
 
     @Test
