@@ -208,7 +208,8 @@ final class CheckCommand implements Callable<Integer> {
         if (inputBytes() > READ_ALL_SERVICES_ABOVE) {
             ActionCatalog.prefetchEveryService();
         }
-        prepareInBackground(renderer);
+        // the renderer gets ready on another thread while the input is read (a daemon: never delays exit)
+        dev.roleplan.iam.BundledData.inBackground("roleplan-report-prepare", renderer::prepare);
         // External roles are described after the input is read: their AWS-managed policies come from the IAM data,
         // which is still loading on another thread while the plan is read.
         Analyzer.Analysis analysis = analyzer.withLimits(inputLimits.limits()).withVariables(varFiles, vars)
@@ -336,19 +337,6 @@ final class CheckCommand implements Callable<Integer> {
             throw new UsageException("--fail-on " + text + ": expected critical, high, medium, low, info or never");
         }
         return s;
-    }
-
-    /** The report's renderer gets ready on another thread while the input is read (a daemon: never delays exit). */
-    private static void prepareInBackground(Renderer renderer) {
-        Thread t = new Thread(() -> {
-            try {
-                renderer.prepare();
-            } catch (Throwable e) { // even an Error: left to the JVM it would print a stack trace
-                // only a head start: rendering itself reports what is wrong
-            }
-        }, "roleplan-report-prepare");
-        t.setDaemon(true);
-        t.start();
     }
 
     static Renderer renderer(String format) {

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
  * One piece of bundled IAM data, loaded once on first use (thread-safe: concurrent callers wait for one load)
  * or ahead of time on a background thread. A broken resource fails every call the same way, not just the first.
  */
-final class BundledData<T> {
+public final class BundledData<T> {
 
     private final String name;
     private final Supplier<T> loader;
@@ -56,9 +56,10 @@ final class BundledData<T> {
     /**
      * Runs {@code work} on a daemon thread whose failures, whatever they are, stay silent: a load ahead of time is
      * only a head start, and the next {@link #get()} on the caller's thread reports what went wrong. (Left to the
-     * JVM, an OutOfMemoryError there would print a stack trace.)
+     * JVM, an OutOfMemoryError there would print a stack trace.) Also for any other head start, such as the
+     * report renderer's.
      */
-    static Thread inBackground(String threadName, Runnable work) {
+    public static Thread inBackground(String threadName, Runnable work) {
         Thread t = new Thread(() -> {
             try {
                 work.run();
