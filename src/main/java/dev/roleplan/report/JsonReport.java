@@ -31,11 +31,7 @@ public final class JsonReport implements Renderer {
 
     @Override
     public void prepare() {
-        try {
-            JSON.writeValueAsString(JsonNodeFactory.instance.objectNode().put("prepared", true));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // nothing to prepare then: render reports the problem if it is real
-        }
+        Renderer.warmUp(JSON);
     }
 
     @Override

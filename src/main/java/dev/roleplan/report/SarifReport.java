@@ -38,11 +38,7 @@ public final class SarifReport implements Renderer {
 
     @Override
     public void prepare() {
-        try {
-            JSON.writeValueAsString(JsonNodeFactory.instance.objectNode().put("prepared", true));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // nothing to prepare then: render reports the problem if it is real
-        }
+        Renderer.warmUp(JSON);
     }
 
     @Override
