@@ -59,14 +59,17 @@ public final class ConfigLoader {
 
     public static final String FILE_NAME = ".roleplan.yml";
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** Built when a file is read: most runs have none, and the YAML mapper is tens of classes to load. */
+    private static final class Mappers {
+        static final ObjectMapper YAML = YAMLMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        static final ObjectMapper JSON = new ObjectMapper()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
 
     private ConfigLoader() {
     }
@@ -95,9 +98,9 @@ public final class ConfigLoader {
     public static Config parse(String yaml, String name) {
         FileDto dto;
         try {
-            JsonNode tree = YAML.readTree(yaml);
+            JsonNode tree = Mappers.YAML.readTree(yaml);
             // An empty file (or only comments) is an empty configuration; anything else is mapped strictly.
-            dto = tree == null || tree.isMissingNode() || tree.isNull() ? null : YAML.readValue(yaml, FileDto.class);
+            dto = tree == null || tree.isMissingNode() || tree.isNull() ? null : Mappers.YAML.readValue(yaml, FileDto.class);
         } catch (UnrecognizedPropertyException e) {
             Set<String> known = new TreeSet<>();
             e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
@@ -121,7 +124,7 @@ public final class ConfigLoader {
     /** JSON pointer of every key and value → its 1-based line, so value errors can say where they are. */
     private static Map<String, Integer> lines(String yaml) {
         Map<String, Integer> lines = new java.util.HashMap<>();
-        try (JsonParser p = YAML.getFactory().createParser(yaml)) {
+        try (JsonParser p = Mappers.YAML.getFactory().createParser(yaml)) {
             while (p.nextToken() != null) {
                 lines.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation().getLineNr());
             }
@@ -265,7 +268,7 @@ public final class ConfigLoader {
                     policies.add(new Config.ExternalPolicy(p.asText().trim(), null, place));
                 } else if (p.isTextual() && p.asText().trim().startsWith("{")) {
                     try {
-                        JsonNode doc = JSON.readTree(p.asText());
+                        JsonNode doc = Mappers.JSON.readTree(p.asText());
                         policies.add(new Config.ExternalPolicy(null, doc.toString(), place));
                     } catch (JsonProcessingException e) {
                         throw error(place, "the policy document is not valid JSON: " + e.getOriginalMessage());
