@@ -2,7 +2,6 @@ package dev.roleplan.model;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One resource or data source instance as a front end read it, before any ECS/IAM interpretation. Both
@@ -25,36 +24,6 @@ public record Resource(
         ChangeAction change,
         Map<String, List<Reference>> references,
         SourceLocation location) {
-
-    // Written out as the record would generate them (same hash): decision 0012.
-    @Override
-    public boolean equals(Object o) {
-        return o == this || o instanceof Resource that
-                && Objects.equals(address, that.address)
-                && Objects.equals(mode, that.mode)
-                && Objects.equals(type, that.type)
-                && Objects.equals(name, that.name)
-                && Objects.equals(values, that.values)
-                && Objects.equals(before, that.before)
-                && Objects.equals(change, that.change)
-                && Objects.equals(references, that.references)
-                && Objects.equals(location, that.location);
-    }
-
-    @Override
-    public int hashCode() {
-        int h = 0;
-        h = 31 * h + Objects.hashCode(address);
-        h = 31 * h + Objects.hashCode(mode);
-        h = 31 * h + Objects.hashCode(type);
-        h = 31 * h + Objects.hashCode(name);
-        h = 31 * h + Objects.hashCode(values);
-        h = 31 * h + Objects.hashCode(before);
-        h = 31 * h + Objects.hashCode(change);
-        h = 31 * h + Objects.hashCode(references);
-        h = 31 * h + Objects.hashCode(location);
-        return h;
-    }
 
     public Resource {
         references = Map.copyOf(references);

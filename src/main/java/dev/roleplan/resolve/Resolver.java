@@ -26,7 +26,7 @@ import dev.roleplan.model.Volume;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -251,7 +251,8 @@ public final class Resolver {
 
     private static RoleRef byReferences(RoleKind kind, String attribute, List<Reference> references, InputIndex index,
                                         RoleBuilder roles) {
-        Set<Resource> candidates = new LinkedHashSet<>();
+        // by address, not by the record's equality: that would hash each role's whole values and before trees
+        Map<Address, Resource> candidates = new LinkedHashMap<>();
         List<RoleRef> external = new ArrayList<>();
         List<Reference> unfollowable = new ArrayList<>();
         List<Reference> other = new ArrayList<>();
@@ -264,21 +265,21 @@ public final class Resolver {
             if (target == null || !target.type().equals("aws_iam_role")) {
                 other.add(reference);
             } else if (!target.isData()) {
-                candidates.add(target);
+                candidates.putIfAbsent(target.address(), target);
             } else {
                 external.add(fromDataRole(kind, target, index, roles));
             }
         }
         for (RoleRef ref : external) {
             if (ref.isResolved()) {
-                candidates.add(index.get(ref.role().address()));
+                candidates.putIfAbsent(ref.role().address(), index.get(ref.role().address()));
             }
         }
         if (candidates.size() == 1) {
-            return RoleRef.resolved(kind, roles.role(candidates.iterator().next()));
+            return RoleRef.resolved(kind, roles.role(candidates.values().iterator().next()));
         }
         if (candidates.size() > 1) {
-            List<String> names = candidates.stream().map(r -> r.address().text()).sorted().toList();
+            List<String> names = candidates.keySet().stream().map(Address::text).sorted().toList();
             return new RoleRef(kind, RoleStatus.UNKNOWN, null, null, attribute + " could be any of "
                     + String.join(", ", names) + "; the configuration does not say which");
         }

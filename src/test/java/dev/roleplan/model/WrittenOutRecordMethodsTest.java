@@ -26,7 +26,7 @@ class WrittenOutRecordMethodsTest {
     @ValueSource(strings = {
             "dev.roleplan.model.Patterns", "dev.roleplan.model.Address", "dev.roleplan.model.UnknownValue",
             "dev.roleplan.model.SourceLocation", "dev.roleplan.model.Reference", "dev.roleplan.model.PolicyDocument",
-            "dev.roleplan.model.Condition", "dev.roleplan.model.Statement", "dev.roleplan.model.Resource",
+            "dev.roleplan.model.Condition", "dev.roleplan.model.Statement",
             "dev.roleplan.model.Principals", "dev.roleplan.ecs.Requirement", "dev.roleplan.iam.AccessComparison$ComputeKey",
             "dev.roleplan.iam.AccessComparison$MatchKey", "dev.roleplan.engine.RuleContext$FindingsOf"})
     void equalExactlyWhenEveryComponentIsAndHashedAsGenerated(String className) throws Exception {
