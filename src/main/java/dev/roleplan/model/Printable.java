@@ -3,7 +3,8 @@ package dev.roleplan.model;
 /**
  * Text from the input made safe to print in a terminal or a CI log: it can neither colour or rewrite the terminal
  * (ANSI escapes), nor start a line of its own (a forged log line or workflow command), nor reorder the text around
- * it. C0/C1 control characters are shown as {@code \u001b}, line breaks as {@code \n} and {@code \r} unless kept,
+ * it. C0/C1 control characters are shown as {@code \u001b}, tabs as {@code \t}, line breaks as {@code \n} and
+ * {@code \r} unless kept,
  * and bidirectional controls and the Unicode line and paragraph separators as {@code <U+202E>}.
  */
 public final class Printable {
@@ -21,6 +22,8 @@ public final class Printable {
                 } else {
                     out.append(cp == '\n' ? "\\n" : "\\r");
                 }
+            } else if (cp == '\t') {
+                out.append("\\t");
             } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
                 out.append(String.format("\\u%04x", cp));
             } else if (isBidiControl(cp) || cp == 0x2028 || cp == 0x2029) {

@@ -22,8 +22,7 @@ final class Terminal {
         while (leading < s.length() && s.charAt(leading) == ' ') {
             leading++;
         }
-        // tabs as \t here (Printable shows them as \u0009): the text format has always written them so
-        StringBuilder out = new StringBuilder(Printable.escape(s.replace("\t", "\\t"), false));
+        StringBuilder out = new StringBuilder(Printable.escape(s, false));
         if (out.indexOf("::", leading) == leading) {
             out.insert(leading, '\\');
         }
