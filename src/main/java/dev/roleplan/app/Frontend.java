@@ -24,20 +24,4 @@ public interface Frontend {
     default Frontend withLimits(dev.roleplan.input.InputLimits limits) {
         return this;
     }
-
-    /** A front end of two read methods (e.g. a reader's {@code reader::read}), with no variables and no limits. */
-    static Frontend of(java.util.function.Function<Path, Infrastructure> file,
-                       java.util.function.BiFunction<InputStream, String, Infrastructure> stream) {
-        return new Frontend() {
-            @Override
-            public Infrastructure read(Path path) {
-                return file.apply(path);
-            }
-
-            @Override
-            public Infrastructure read(InputStream in, String displayName) {
-                return stream.apply(in, displayName);
-            }
-        };
-    }
 }

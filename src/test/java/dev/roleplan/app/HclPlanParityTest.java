@@ -103,11 +103,11 @@ class HclPlanParityTest {
 
     private static Frontend plan() {
         PlanReader reader = new PlanReader();
-        return Frontend.of(reader::read, reader::read);
+        return dev.roleplan.testing.Frontends.of(reader::read, reader::read);
     }
 
     private static Frontend hcl() {
         HclReader reader = new HclReader();
-        return Frontend.of(reader::read, reader::read);
+        return dev.roleplan.testing.Frontends.of(reader::read, reader::read);
     }
 }

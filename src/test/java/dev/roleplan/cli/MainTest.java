@@ -62,7 +62,7 @@ class MainTest {
             }
             throw (RuntimeException) t;
         };
-        dev.roleplan.app.Frontend failing = dev.roleplan.app.Frontend.of(path -> fail.get(), (in, name) -> fail.get());
+        dev.roleplan.app.Frontend failing = dev.roleplan.testing.Frontends.of(path -> fail.get(), (in, name) -> fail.get());
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
         int code = Main.run(args, new Io(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
