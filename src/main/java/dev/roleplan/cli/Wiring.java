@@ -50,7 +50,7 @@ final class Wiring {
 
             @Override
             public Frontend withLimits(InputLimits limits) {
-                return planFrontend(() -> new PlanReader(PlanReader.Options.of(limits)));
+                return planFrontend(() -> new PlanReader(limits));
             }
         };
     }

@@ -51,43 +51,24 @@ import java.util.TreeMap;
  */
 public final class PlanReader {
 
-    /**
-     * @param relevantTypes    resource types to keep
-     * @param maxNestingDepth  deeper JSON is refused (hostile input must not overflow the stack)
-     * @param maxStringLength  longer JSON strings are refused (in characters)
-     * @param maxInputBytes    a larger input is refused before or while it is read
-     */
-    public record Options(Set<String> relevantTypes, int maxNestingDepth, int maxStringLength, long maxInputBytes) {
-        public Options {
-            relevantTypes = Set.copyOf(relevantTypes);
-        }
-
-        public static Options defaults() {
-            return of(InputLimits.defaults());
-        }
-
-        public static Options of(InputLimits limits) {
-            return new Options(RelevantTypes.ALL, limits.maxDepth(), limits.maxStringLength(), limits.maxInputBytes());
-        }
-    }
-
-    private final Options options;
+    private final InputLimits limits;
     private final JsonFactory factory;
     private final ObjectMapper mapper;
 
     public PlanReader() {
-        this(Options.defaults());
+        this(InputLimits.defaults());
     }
 
-    public PlanReader(Options options) {
-        this.options = options;
+    /** A reader that refuses input beyond {@code limits}; it keeps the resource types of {@link RelevantTypes#ALL}. */
+    public PlanReader(InputLimits limits) {
+        this.limits = limits;
         this.factory = new SkippingJsonFactory((com.fasterxml.jackson.core.JsonFactoryBuilder) new com.fasterxml.jackson.core.JsonFactoryBuilder()
                 // Parse errors must not quote the input: a plan holds secrets in plain text.
                 .errorReportConfiguration(ErrorReportConfiguration.builder()
                         .maxErrorTokenLength(0).maxRawContentLength(0).build())
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(options.maxNestingDepth())
-                        .maxStringLength(options.maxStringLength())
+                        .maxNestingDepth(limits.maxDepth())
+                        .maxStringLength(limits.maxStringLength())
                         .maxNumberLength(10_000)
                         .build()));
         this.mapper = new ObjectMapper(factory)
@@ -101,8 +82,8 @@ public final class PlanReader {
             throw new InputException(name, null, "is a directory, not a plan JSON file");
         }
         try {
-            if (Files.isRegularFile(file) && Files.size(file) > options.maxInputBytes()) {
-                throw new InputException(name, null, InputLimits.tooLarge(Files.size(file), options.maxInputBytes()));
+            if (Files.isRegularFile(file) && Files.size(file) > limits.maxInputBytes()) {
+                throw new InputException(name, null, InputLimits.tooLarge(Files.size(file), limits.maxInputBytes()));
             }
         } catch (IOException e) {
             throw new InputException(name, null, "cannot be read: " + e.getMessage(), e);
@@ -120,7 +101,7 @@ public final class PlanReader {
         List<Notice> notices = new ArrayList<>();
         Session session = null;
         try {
-            InputStream limited = new LimitedInputStream(in, options.maxInputBytes());
+            InputStream limited = new LimitedInputStream(in, limits.maxInputBytes());
             PlanSource.Opened opened = PlanSource.open(new BufferedInputStream(limited, 1 << 16), displayName, notices);
             try (JsonParser parser = opened.bytes() != null
                     ? factory.createParser(opened.bytes())
@@ -140,7 +121,7 @@ public final class PlanReader {
         } catch (StreamConstraintsException e) {
             throw refused(displayName, e, e.getLocation(), session);
         } catch (LimitedInputStream.TooLarge e) {
-            throw new InputException(displayName, null, InputLimits.tooLarge(-1, options.maxInputBytes()), e);
+            throw new InputException(displayName, null, InputLimits.tooLarge(-1, limits.maxInputBytes()), e);
         } catch (JsonProcessingException e) {
 
             String message = firstLine(e.getOriginalMessage());
@@ -462,7 +443,7 @@ public final class PlanReader {
                     case "name" -> name = text(value, "name");
                     case "type" -> {
                         type = text(value, "type");
-                        irrelevant = type != null && !options.relevantTypes().contains(type); // a null type is skipped below
+                        irrelevant = type != null && !RelevantTypes.ALL.contains(type); // a null type is skipped below
                     }
                     default -> {
                         return false;
@@ -483,7 +464,7 @@ public final class PlanReader {
                 // Hand-trimmed fixtures may leave out type or mode; the address says both.
                 type = type != null ? type : typeOf(address);
                 mode = mode != null ? mode : modeOf(address);
-                if (type == null || !options.relevantTypes().contains(type)) {
+                if (type == null || !RelevantTypes.ALL.contains(type)) {
                     return false;
                 }
                 if (address == null) {
@@ -666,7 +647,7 @@ public final class PlanReader {
                     case "address" -> address = scalarText(value);
                     case "mode" -> mode = scalarText(value);
                     case "expressions" -> {
-                        if (typeSeen && (type == null || !options.relevantTypes().contains(type))) {
+                        if (typeSeen && (type == null || !RelevantTypes.ALL.contains(type))) {
                             p.skipChildren();
                         } else {
                             expressions = mapper.readTree(p);
@@ -675,7 +656,7 @@ public final class PlanReader {
                     default -> p.skipChildren();
                 }
             }
-            if (type == null || address == null || !options.relevantTypes().contains(type)) {
+            if (type == null || address == null || !RelevantTypes.ALL.contains(type)) {
                 return;
             }
             into.put(address, new ConfigModule.ConfigResource(address, mode == null ? "managed" : mode, type, expressions));

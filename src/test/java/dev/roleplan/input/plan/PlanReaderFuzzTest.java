@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlanReaderFuzzTest {
 
     // small limits keep each execution fast and make the limits themselves part of what is fuzzed
-    private static final PlanReader READER = new PlanReader(PlanReader.Options.of(
-            InputLimits.defaults().withMaxInputBytes(1 << 20).withMaxDepth(64)));
+    private static final PlanReader READER = new PlanReader(
+            InputLimits.defaults().withMaxInputBytes(1 << 20).withMaxDepth(64));
     private static final Resolver RESOLVER = new Resolver();
     private static final Engine ENGINE = new Engine(BuiltInRules.all());
 

@@ -309,8 +309,8 @@ class PlanReaderTest {
         assertTrue(nesting.problem().startsWith("refused: "), nesting.problem());
         assertTrue(nesting.problem().contains("nesting depth"), nesting.problem());
 
-        PlanReader small = new PlanReader(new PlanReader.Options(dev.roleplan.input.RelevantTypes.ALL, 1000, 1000,
-                dev.roleplan.input.InputLimits.DEFAULT_MAX_INPUT_BYTES));
+        PlanReader small = new PlanReader(new dev.roleplan.input.InputLimits(
+                dev.roleplan.input.InputLimits.DEFAULT_MAX_INPUT_BYTES, 1000, 1000));
         String longString = "{\"terraform_version\":\"" + "x".repeat(5000) + "\"}";
         InputException e = assertThrows(InputException.class,
                 () -> small.read(new ByteArrayInputStream(longString.getBytes(StandardCharsets.UTF_8)), "big.json"));
