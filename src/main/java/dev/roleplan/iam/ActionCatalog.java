@@ -79,33 +79,11 @@ public final class ActionCatalog {
     private ServiceInfo counted(ServiceInfo service) {
         int resourceLevel = 0;
         for (ActionInfo action : service.actions()) {
-            unusualNames |= !plainName(action.lowerName());
             actionsRead.put(action.lowerName(), action);
             resourceLevel += action.isWildcardOnly() ? 0 : 1;
         }
         resourceActionsRead.addAndGet(resourceLevel);
         return service;
-    }
-
-    /** Some action read so far has a name of more than a-z, 0-9, '-' and one ':' (in lower case). */
-    private volatile boolean unusualNames;
-
-    /**
-     * Whether every action read so far is named with a-z, 0-9, '-' and ':' only (in lower case): for such names
-     * the order of the lower-case names is {@link String#CASE_INSENSITIVE_ORDER}, which spares callers a check.
-     */
-    public boolean plainNamesRead() {
-        return !unusualNames;
-    }
-
-    private static boolean plainName(String lower) {
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == ':')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** How many services have been read (for tests of the lazy load). */

@@ -121,7 +121,7 @@ public final class EffectivePermissions {
             }
         }
         return new EffectivePermissions(List.copyOf(identity), boundaryOrNull,
-                Collections.unmodifiableMap(sortedByName(granted, catalog)), catalog);
+                Collections.unmodifiableMap(sortedByName(granted)), catalog);
     }
 
     /** An Allow statement of the role, with how findings name it. */
@@ -216,18 +216,12 @@ public final class EffectivePermissions {
     /**
      * The grants by canonical action name, in case-insensitive order. They arrive nearly in order (catalog
      * expansions are), so sorting by the interned lower-case names is about one pass with plain comparisons;
-     * for catalog names of letters, digits, '-' and ':' that is the case-insensitive order (checked in one more
-     * pass if the catalog has other names).
+     * for catalog names of letters, digits, '-' and ':' that is the case-insensitive order, and every bundled
+     * action is named so (the build step that compiles the catalog refuses other names: {@link CompiledCatalog#main}).
      */
-    private static Map<String, Grant> sortedByName(List<Grant> grants, ActionCatalog catalog) {
+    private static Map<String, Grant> sortedByName(List<Grant> grants) {
         if (!inLowerNameOrder(grants)) {
             grants.sort(BY_LOWER_NAME);
-        }
-        for (int i = 1; i < grants.size() && !catalog.plainNamesRead(); i++) {
-            if (String.CASE_INSENSITIVE_ORDER.compare(grants.get(i - 1).action(), grants.get(i).action()) >= 0) {
-                grants.sort(Comparator.comparing(Grant::action, String.CASE_INSENSITIVE_ORDER));
-                break;
-            }
         }
         Map<String, Grant> out = new LinkedHashMap<>(grants.size() * 4 / 3 + 1);
         for (Grant g : grants) {

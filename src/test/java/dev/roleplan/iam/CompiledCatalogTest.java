@@ -109,6 +109,33 @@ class CompiledCatalogTest {
                         () -> CompiledCatalog.read(new ByteArrayInputStream(json), fingerprint)).getMessage());
     }
 
+    /** The order EffectivePermissions keeps grants in assumes such names: the build checks them once, not each run. */
+    @Test
+    void theBuildStepRefusesActionNamesBeyondLettersDigitsDashesAndColons(@org.junit.jupiter.api.io.TempDir
+                                                                           java.nio.file.Path dir) throws IOException {
+        String json = "{\"format\":2,\"services\":{\"ex\":{\"name\":\"Example\",\"actions\":{"
+                + "\"Do_It\":{\"access\":\"Read\"},\"Do-It2\":{\"access\":\"Read\"}}}}}";
+        java.nio.file.Path source = dir.resolve("catalog.json.gz");
+        java.nio.file.Files.write(source, gzip(json));
+        java.nio.file.Path target = dir.resolve("catalog.bin");
+        assertEquals("IAM action catalog " + source + " names actions with more than a-z, 0-9, '-' and ':' (in lower "
+                + "case), whose order roleplan does not expect: [ex:do_it]", assertThrows(IamDataException.class,
+                () -> CompiledCatalog.main(new String[] {source.toString(), target.toString()})).getMessage());
+        assertEquals(false, java.nio.file.Files.exists(target));
+
+        java.nio.file.Files.write(source, gzip(json.replace("Do_It", "DoIt")));
+        CompiledCatalog.main(new String[] {source.toString(), target.toString()});
+        assertEquals(true, java.nio.file.Files.size(target) > 0);
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
     @Test
     void anIndexOutsideTheStringTableIsRefusedNotMisread() throws IOException {
         // a catalog with one global key and no services: its last bytes before the end marker are the service count
