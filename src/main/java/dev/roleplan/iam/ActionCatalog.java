@@ -293,7 +293,7 @@ public final class ActionCatalog {
 
     /**
      * The actions an Action (or NotAction) element's values name, each once, sorted by lower-case full name:
-     * {@link #allActions} itself when a value is {@code *}. Values unknown until apply ({@code ${...}}) name
+     * {@link #allActions} itself when the values {@link #namesEveryAction name every action}. Values unknown until apply ({@code ${...}}) name
      * nothing. Computed once per element: several rules and every comparison expand the same statements, and
      * roles attaching the same AWS-managed policies repeat them.
      */
@@ -317,8 +317,25 @@ public final class ActionCatalog {
         return known != null ? known : expansions.computeIfAbsent(element.values(), this::expandValues);
     }
 
+    /**
+     * Whether an Action (or NotAction) element's values name every action: one of them is {@code *} or
+     * {@code *:*}. The one definition for the catalog's expansions, the evaluation's shortcuts and the rules.
+     */
+    public static boolean namesEveryAction(dev.roleplan.model.Patterns values) {
+        for (String value : values.values()) {
+            if (isEveryActionPattern(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isEveryActionPattern(String pattern) {
+        return pattern.equals("*") || pattern.equals("*:*");
+    }
+
     private Expanded expandValues(List<String> values) {
-        if (values.contains("*")) {
+        if (namesEveryAction(new dev.roleplan.model.Patterns(values, false))) {
             List<ActionInfo> all = allActions();
             return new Expanded(all, Collections.unmodifiableSet(actionsRead.keySet()));
         }
@@ -351,13 +368,13 @@ public final class ActionCatalog {
 
     /**
      * The actions an IAM action pattern matches, sorted by lower-case full name. {@code *} and {@code ?}
-     * are wildcards and matching is case-insensitive, as in IAM: {@code *} alone is every action,
+     * are wildcards and matching is case-insensitive, as in IAM: {@code *} (or {@code *:*}) is every action,
      * {@code s3:Get*} the S3 actions starting with Get. A pattern that matches nothing (a typo such as
      * {@code s3:GetObjects} or {@code ecr:Pull*}) gives an empty list.
      */
     public List<ActionInfo> expand(String pattern) {
         String lower = pattern.toLowerCase(Locale.ROOT);
-        if (lower.equals("*")) {
+        if (isEveryActionPattern(lower)) {
             return allActions();
         }
         int colon = lower.indexOf(':');

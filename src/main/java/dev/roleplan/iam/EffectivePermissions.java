@@ -368,14 +368,14 @@ public final class EffectivePermissions {
 
     /**
      * The lower-case names of the catalog actions the statement's Action / NotAction values name (not negated),
-     * {@link #ALL_ACTIONS} for {@code "*"}, or null when the statement must be matched from its patterns (no
+     * {@link #ALL_ACTIONS} when they {@link ActionCatalog#namesEveryAction name every action}, or null when the statement must be matched from its patterns (no
      * actions, or values unknown until apply or with non-ASCII letters).
      */
     static Set<String> expandedNames(Statement s, ActionCatalog catalog) {
         if (s.actions() == null || s.actions().values().stream().anyMatch(EffectivePermissions::leftToPatterns)) {
             return null;
         }
-        return s.actions().values().contains("*") ? ALL_ACTIONS : catalog.lowerNames(s.actions());
+        return ActionCatalog.namesEveryAction(s.actions()) ? ALL_ACTIONS : catalog.lowerNames(s.actions());
     }
 
     /**
@@ -395,7 +395,7 @@ public final class EffectivePermissions {
         return pattern.contains("${") || !pattern.chars().allMatch(c -> c < 128);
     }
 
-    /** Marks a statement whose Action includes {@code "*"}: it names every action. */
+    /** Marks a statement whose Action {@link ActionCatalog#namesEveryAction names every action}. */
     static final Set<String> ALL_ACTIONS = Collections.unmodifiableSet(new HashSet<>());
 
     /** The catalog actions an Action or NotAction element allows, sorted by lower-case name. */

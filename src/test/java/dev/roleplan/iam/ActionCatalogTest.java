@@ -27,6 +27,19 @@ class ActionCatalogTest {
         assertTrue(c.lowerNames(element).contains("s3:getobject"));
         assertSame(c.allActions(), c.expand(new dev.roleplan.model.Patterns(List.of("iam:PassRole", "*"), false)));
     }
+
+    /** "*:*" is every action as "*" is: the same list, so that every shortcut for "*" (isEveryAction) applies. */
+    @Test
+    void starColonStarExpandsToTheListOfEveryAction() {
+        ActionCatalog c = ActionCatalog.get();
+        List<ActionInfo> every = c.expand(new dev.roleplan.model.Patterns(List.of("*"), false));
+        assertSame(every, c.expand(new dev.roleplan.model.Patterns(List.of("*:*"), false)));
+        assertSame(every, c.expand(new dev.roleplan.model.Patterns(List.of("s3:GetObject", "*:*"), true)));
+        assertSame(every, c.expand("*:*"));
+        assertTrue(c.isEveryAction(c.expand(new dev.roleplan.model.Patterns(List.of("*:*"), false))));
+        assertTrue(ActionCatalog.namesEveryAction(new dev.roleplan.model.Patterns(List.of("iam:PassRole", "*:*"), false)));
+        assertTrue(!ActionCatalog.namesEveryAction(new dev.roleplan.model.Patterns(List.of("*:Get*", "s3:*"), false)));
+    }
     private final ActionCatalog catalog = ActionCatalog.get();
 
     private static List<String> names(List<ActionInfo> actions) {
