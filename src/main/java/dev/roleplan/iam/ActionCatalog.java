@@ -301,6 +301,33 @@ public final class ActionCatalog {
         return expanded(values).actions();
     }
 
+    /**
+     * The actions an Action or NotAction element allows, sorted by lower-case full name: {@link #expand} for an
+     * Action, every other action for a NotAction. Computed once per element too: a NotAction's complement is most
+     * of the ~22,000 actions, and each role attaching the policy (and each comparison) asks for it again.
+     */
+    public List<ActionInfo> actionsAllowedBy(dev.roleplan.model.Patterns element) {
+        if (!element.negated()) {
+            return expand(element);
+        }
+        List<ActionInfo> known = complements.get(element.values());
+        return known != null ? known : complements.computeIfAbsent(element.values(), values -> complement(element));
+    }
+
+    /** NotAction elements' actions, by the element's values. */
+    private final Map<List<String>, List<ActionInfo>> complements = new ConcurrentHashMap<>();
+
+    private List<ActionInfo> complement(dev.roleplan.model.Patterns element) {
+        Set<String> excluded = lowerNames(element);
+        List<ActionInfo> out = new ArrayList<>();
+        for (ActionInfo a : allActions()) {
+            if (!excluded.contains(a.lowerName())) {
+                out.add(a);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The lower-case names of {@link #expand(dev.roleplan.model.Patterns)}, for membership tests. */
     Set<String> lowerNames(dev.roleplan.model.Patterns values) {
         return expanded(values).lowerNames();

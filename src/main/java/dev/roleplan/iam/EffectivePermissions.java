@@ -400,17 +400,7 @@ public final class EffectivePermissions {
 
     /** The catalog actions an Action or NotAction element allows, sorted by lower-case name. */
     static List<ActionInfo> actionsOf(Statement s, ActionCatalog catalog) {
-        if (!s.actions().negated()) {
-            return catalog.expand(s.actions());
-        }
-        Set<String> excluded = catalog.lowerNames(s.actions());
-        List<ActionInfo> out = new ArrayList<>();
-        for (ActionInfo a : catalog.allActions()) {
-            if (!excluded.contains(a.lowerName())) {
-                out.add(a);
-            }
-        }
-        return out;
+        return catalog.actionsAllowedBy(s.actions());
     }
 
     /** A candidate action and the Allow statements (indexes, in statement order) that name it. */

@@ -28,6 +28,19 @@ class ActionCatalogTest {
         assertSame(c.allActions(), c.expand(new dev.roleplan.model.Patterns(List.of("iam:PassRole", "*"), false)));
     }
 
+    /** A NotAction's complement is most of the catalog: made once per element, like an Action's expansion. */
+    @Test
+    void aNotActionAllowsEveryOtherActionComputedOnce() {
+        ActionCatalog c = ActionCatalog.get();
+        dev.roleplan.model.Patterns notIam = new dev.roleplan.model.Patterns(List.of("iam:*", "organizations:*"), true);
+        List<ActionInfo> allowed = c.actionsAllowedBy(notIam);
+        assertSame(allowed, c.actionsAllowedBy(new dev.roleplan.model.Patterns(List.of("iam:*", "organizations:*"), true)));
+        assertEquals(c.allActions().stream().filter(a -> !a.service().equals("iam") && !a.service().equals("organizations"))
+                .toList(), allowed);
+        assertSame(c.expand(notIam), c.actionsAllowedBy(new dev.roleplan.model.Patterns(notIam.values(), false)));
+        assertEquals(List.of(), c.actionsAllowedBy(new dev.roleplan.model.Patterns(List.of("*:*"), true)));
+    }
+
     /** "*:*" is every action as "*" is: the same list, so that every shortcut for "*" (isEveryAction) applies. */
     @Test
     void starColonStarExpandsToTheListOfEveryAction() {
