@@ -199,26 +199,6 @@ public final class CompiledCatalog {
     }
 
     /**
-     * Reads what {@link #write} wrote, every service.
-     *
-     * @param sourceFingerprint the {@link #fingerprint} of the JSON it must have been made from
-     * @throws IamDataException if the data is cut off, from another version or JSON, or inconsistent
-     */
-    static Parts read(InputStream source, long sourceFingerprint) {
-        Index index;
-        try {
-            index = index(source.readAllBytes(), sourceFingerprint);
-        } catch (IOException e) {
-            throw new IamDataException("cannot read compiled IAM action catalog " + RESOURCE + ": " + e.getMessage(), e);
-        }
-        Map<String, ServiceInfo> services = new TreeMap<>();
-        for (String prefix : index.prefixes()) {
-            services.put(prefix, index.service(prefix));
-        }
-        return new Parts(services, index.globals());
-    }
-
-    /**
      * The strings, the global condition keys and where each service is, reading no service yet.
      *
      * @param sourceFingerprint the {@link #fingerprint} of the JSON it must have been made from
