@@ -91,8 +91,11 @@ public final class AccessComparison {
      * @param conditional after allows it only under a condition (for REMOVED: before did)
      * @param statements  the Allow statements of the granting side (after for ADDED/NOW_UNCONDITIONAL,
      *                    before otherwise) that grant it
+     * @param lowerAction the action's interned lower-case name (the catalog's), which {@link Delta#widens(String)}
+     *                    compares on each step of its search instead of lower-casing {@code action} again
      */
-    public record Entry(Kind kind, String action, String resource, boolean conditional, List<StatementRef> statements) {
+    public record Entry(Kind kind, String action, String resource, boolean conditional, List<StatementRef> statements,
+                        String lowerAction) {
         public Entry {
             statements = List.copyOf(statements);
         }
@@ -157,7 +160,7 @@ public final class AccessComparison {
                 int mid = (lo + hi) >>> 1;
                 Entry e = entries.get(mid);
                 int c = e.kind() != kind ? Integer.compare(e.kind().ordinal(), kind.ordinal())
-                        : e.action().toLowerCase(Locale.ROOT).compareTo(lowerAction);
+                        : e.lowerAction().compareTo(lowerAction);
                 if (c == 0) {
                     return true;
                 }
@@ -423,7 +426,7 @@ public final class AccessComparison {
             }
             // raws are one per kind and resource, sorted by resource
             for (Raw r : raws) {
-                out.get(r.kind()).add(new Entry(r.kind(), action, r.resource(), r.conditional(), r.statements()));
+                out.get(r.kind()).add(new Entry(r.kind(), action, r.resource(), r.conditional(), r.statements(), lower));
             }
         }
     }

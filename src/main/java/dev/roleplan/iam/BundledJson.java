@@ -8,8 +8,9 @@ import dev.roleplan.json.SkippingJsonFactory;
 import java.io.IOException;
 
 /**
- * How the bundled IAM data (the action catalog and the AWS-managed policies) is read: indexed first, by skipping
- * each service or policy over its bytes, then each one parsed from its own bytes when first asked for.
+ * How the bundled IAM data's JSON is read: the action catalog's whole ({@link CatalogReader}, when the build compiles
+ * it and when a build without that step reads it), the AWS-managed policies indexed first, by skipping each policy
+ * over its bytes, then each one parsed from its own bytes when first asked for.
  */
 final class BundledJson {
 
@@ -30,7 +31,7 @@ final class BundledJson {
             .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES));
 
-    /** Where one value (a service, a policy) is in the bytes: from its '{' to after its '}'. */
+    /** Where one value (a policy) is in the bytes: from its '{' to after its '}'. */
     record Range(int start, int end) {
 
         /** Skips the value the indexing parser is on (its start token), and says where it was. */

@@ -2,7 +2,6 @@ package dev.roleplan.iam;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.roleplan.iam.BundledJson.Range;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -24,11 +23,8 @@ final class CatalogReader {
 
     private final JsonParser parser;
     final Map<String, ServiceInfo> services = new TreeMap<>();
-    /** Filled instead of {@link #services} by {@link #index}. */
-    final Map<String, Range> ranges = new TreeMap<>();
     final Map<String, ConditionKey> globals = new TreeMap<>();
     int format = -1;
-    private boolean indexOnly;
 
     private CatalogReader(JsonParser parser) {
         this.parser = parser;
@@ -39,30 +35,6 @@ final class CatalogReader {
             CatalogReader reader = new CatalogReader(parser);
             reader.readRoot();
             return reader;
-        }
-    }
-
-    /**
-     * Format, global condition keys, and where each service is, without reading any service: a run that
-     * touches a few services reads only those ({@link #readService(byte[], String, Range)}).
-     */
-    static CatalogReader index(byte[] json) throws IOException {
-        try (JsonParser parser = BundledJson.INDEXING.createParser(json)) {
-            CatalogReader reader = new CatalogReader(parser);
-            reader.indexOnly = true;
-            reader.readRoot();
-            return reader;
-        }
-    }
-
-    /** One service, from the bytes {@link #index} located. */
-    static ServiceInfo readService(byte[] json, String prefix, Range range) {
-        try (JsonParser parser = range.parser(json)) {
-            CatalogReader reader = new CatalogReader(parser);
-            reader.expect(parser.nextToken(), JsonToken.START_OBJECT, "service " + prefix);
-            return reader.readService(prefix);
-        } catch (IOException e) {
-            throw new IamDataException("IAM action catalog: service " + prefix + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -79,11 +51,7 @@ final class CatalogReader {
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         String prefix = parser.currentName().intern();
                         expect(parser.nextToken(), JsonToken.START_OBJECT, "service " + prefix);
-                        if (indexOnly) {
-                            ranges.put(prefix, Range.skip(parser));
-                        } else {
-                            services.put(prefix, readService(prefix));
-                        }
+                        services.put(prefix, readService(prefix));
                     }
                 }
                 default -> parser.skipChildren();

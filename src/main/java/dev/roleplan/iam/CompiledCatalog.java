@@ -63,9 +63,42 @@ public final class CompiledCatalog {
             throw new IamDataException("IAM action catalog " + args[0] + " has format " + reader.format + ", expected "
                     + CatalogReader.SUPPORTED_FORMAT);
         }
+        List<String> unusual = unusualActionNames(reader.services.values());
+        if (!unusual.isEmpty()) {
+            throw new IamDataException("IAM action catalog " + args[0] + " names actions with more than a-z, 0-9, '-' "
+                    + "and ':' (in lower case), whose order roleplan does not expect: " + unusual);
+        }
         try (OutputStream out = Files.newOutputStream(Path.of(args[1]))) {
             write(new Parts(reader.services, reader.globals), fingerprint(source), out);
         }
+    }
+
+    /**
+     * The actions (lower-case full names) named with more than a-z, 0-9, '-' and ':': none in the AWS data. For the
+     * others the order of lower-case names is {@link String#CASE_INSENSITIVE_ORDER}, which
+     * {@link EffectivePermissions#grants()} relies on; the build refuses a catalog that breaks it, so that a run
+     * need not check each name it reads.
+     */
+    static List<String> unusualActionNames(Iterable<ServiceInfo> services) {
+        List<String> out = new ArrayList<>();
+        for (ServiceInfo service : services) {
+            for (ActionInfo action : service.actions()) {
+                if (!plainName(action.lowerName())) {
+                    out.add(action.lowerName());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean plainName(String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == ':')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The JSON a compiled catalog was made from, to tell a stale one (the JSON changed, the build step did not run). */
@@ -163,26 +196,6 @@ public final class CompiledCatalog {
                 return inOrder.size() - 1;
             });
         }
-    }
-
-    /**
-     * Reads what {@link #write} wrote, every service.
-     *
-     * @param sourceFingerprint the {@link #fingerprint} of the JSON it must have been made from
-     * @throws IamDataException if the data is cut off, from another version or JSON, or inconsistent
-     */
-    static Parts read(InputStream source, long sourceFingerprint) {
-        Index index;
-        try {
-            index = index(source.readAllBytes(), sourceFingerprint);
-        } catch (IOException e) {
-            throw new IamDataException("cannot read compiled IAM action catalog " + RESOURCE + ": " + e.getMessage(), e);
-        }
-        Map<String, ServiceInfo> services = new TreeMap<>();
-        for (String prefix : index.prefixes()) {
-            services.put(prefix, index.service(prefix));
-        }
-        return new Parts(services, index.globals());
     }
 
     /**

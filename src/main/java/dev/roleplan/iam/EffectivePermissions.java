@@ -121,7 +121,7 @@ public final class EffectivePermissions {
             }
         }
         return new EffectivePermissions(List.copyOf(identity), boundaryOrNull,
-                Collections.unmodifiableMap(sortedByName(granted, catalog)), catalog);
+                Collections.unmodifiableMap(sortedByName(granted)), catalog);
     }
 
     /** An Allow statement of the role, with how findings name it. */
@@ -216,18 +216,12 @@ public final class EffectivePermissions {
     /**
      * The grants by canonical action name, in case-insensitive order. They arrive nearly in order (catalog
      * expansions are), so sorting by the interned lower-case names is about one pass with plain comparisons;
-     * for catalog names of letters, digits, '-' and ':' that is the case-insensitive order (checked in one more
-     * pass if the catalog has other names).
+     * for catalog names of letters, digits, '-' and ':' that is the case-insensitive order, and every bundled
+     * action is named so (the build step that compiles the catalog refuses other names: {@link CompiledCatalog#main}).
      */
-    private static Map<String, Grant> sortedByName(List<Grant> grants, ActionCatalog catalog) {
+    private static Map<String, Grant> sortedByName(List<Grant> grants) {
         if (!inLowerNameOrder(grants)) {
             grants.sort(BY_LOWER_NAME);
-        }
-        for (int i = 1; i < grants.size() && !catalog.plainNamesRead(); i++) {
-            if (String.CASE_INSENSITIVE_ORDER.compare(grants.get(i - 1).action(), grants.get(i).action()) >= 0) {
-                grants.sort(Comparator.comparing(Grant::action, String.CASE_INSENSITIVE_ORDER));
-                break;
-            }
         }
         Map<String, Grant> out = new LinkedHashMap<>(grants.size() * 4 / 3 + 1);
         for (Grant g : grants) {
@@ -374,14 +368,14 @@ public final class EffectivePermissions {
 
     /**
      * The lower-case names of the catalog actions the statement's Action / NotAction values name (not negated),
-     * {@link #ALL_ACTIONS} for {@code "*"}, or null when the statement must be matched from its patterns (no
+     * {@link #ALL_ACTIONS} when they {@link ActionCatalog#namesEveryAction name every action}, or null when the statement must be matched from its patterns (no
      * actions, or values unknown until apply or with non-ASCII letters).
      */
     static Set<String> expandedNames(Statement s, ActionCatalog catalog) {
         if (s.actions() == null || s.actions().values().stream().anyMatch(EffectivePermissions::leftToPatterns)) {
             return null;
         }
-        return s.actions().values().contains("*") ? ALL_ACTIONS : catalog.lowerNames(s.actions());
+        return ActionCatalog.namesEveryAction(s.actions()) ? ALL_ACTIONS : catalog.lowerNames(s.actions());
     }
 
     /**
@@ -401,22 +395,12 @@ public final class EffectivePermissions {
         return pattern.contains("${") || !pattern.chars().allMatch(c -> c < 128);
     }
 
-    /** Marks a statement whose Action includes {@code "*"}: it names every action. */
+    /** Marks a statement whose Action {@link ActionCatalog#namesEveryAction names every action}. */
     static final Set<String> ALL_ACTIONS = Collections.unmodifiableSet(new HashSet<>());
 
     /** The catalog actions an Action or NotAction element allows, sorted by lower-case name. */
     static List<ActionInfo> actionsOf(Statement s, ActionCatalog catalog) {
-        if (!s.actions().negated()) {
-            return catalog.expand(s.actions());
-        }
-        Set<String> excluded = catalog.lowerNames(s.actions());
-        List<ActionInfo> out = new ArrayList<>();
-        for (ActionInfo a : catalog.allActions()) {
-            if (!excluded.contains(a.lowerName())) {
-                out.add(a);
-            }
-        }
-        return out;
+        return catalog.actionsAllowedBy(s.actions());
     }
 
     /** A candidate action and the Allow statements (indexes, in statement order) that name it. */

@@ -11,4 +11,9 @@ public record StatementRef(String policyId, int index, String sid, Statement.Eff
     static StatementRef of(String policyId, Statement statement, boolean conditional) {
         return new StatementRef(policyId, statement.index(), statement.sid(), statement.effect(), conditional);
     }
+
+    /** How findings name the statement, as {@link Statement#label()} does: its Sid when it has one, else its index. */
+    public String label() {
+        return sid != null && !sid.isEmpty() ? sid : String.valueOf(index);
+    }
 }

@@ -26,10 +26,9 @@ public final class StatementActions {
         return ActionCatalog.get().expand(actions);
     }
 
-    /** True if the statement's Action names every action ({@code *} or {@code *:*}). */
+    /** True if the statement's Action (not NotAction) {@link ActionCatalog#namesEveryAction names every action}. */
     public static boolean namesAllActions(Statement statement) {
         Patterns actions = statement.actions();
-        return actions != null && !actions.negated()
-                && actions.values().stream().anyMatch(a -> a.equals("*") || a.equals("*:*"));
+        return actions != null && !actions.negated() && ActionCatalog.namesEveryAction(actions);
     }
 }

@@ -231,10 +231,7 @@ class AccessComparisonTest {
     }
 
     private static ActionCatalog freshLazyCatalog() throws java.io.IOException {
-        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
-                ActionCatalog.class.getResourceAsStream(ActionCatalog.RESOURCE))) {
-            return ActionCatalog.loadLazily(in);
-        }
+        return CompiledCatalogTest.freshBundled();
     }
 
     @Test

@@ -27,6 +27,32 @@ class ActionCatalogTest {
         assertTrue(c.lowerNames(element).contains("s3:getobject"));
         assertSame(c.allActions(), c.expand(new dev.roleplan.model.Patterns(List.of("iam:PassRole", "*"), false)));
     }
+
+    /** A NotAction's complement is most of the catalog: made once per element, like an Action's expansion. */
+    @Test
+    void aNotActionAllowsEveryOtherActionComputedOnce() {
+        ActionCatalog c = ActionCatalog.get();
+        dev.roleplan.model.Patterns notIam = new dev.roleplan.model.Patterns(List.of("iam:*", "organizations:*"), true);
+        List<ActionInfo> allowed = c.actionsAllowedBy(notIam);
+        assertSame(allowed, c.actionsAllowedBy(new dev.roleplan.model.Patterns(List.of("iam:*", "organizations:*"), true)));
+        assertEquals(c.allActions().stream().filter(a -> !a.service().equals("iam") && !a.service().equals("organizations"))
+                .toList(), allowed);
+        assertSame(c.expand(notIam), c.actionsAllowedBy(new dev.roleplan.model.Patterns(notIam.values(), false)));
+        assertEquals(List.of(), c.actionsAllowedBy(new dev.roleplan.model.Patterns(List.of("*:*"), true)));
+    }
+
+    /** "*:*" is every action as "*" is: the same list, so that every shortcut for "*" (isEveryAction) applies. */
+    @Test
+    void starColonStarExpandsToTheListOfEveryAction() {
+        ActionCatalog c = ActionCatalog.get();
+        List<ActionInfo> every = c.expand(new dev.roleplan.model.Patterns(List.of("*"), false));
+        assertSame(every, c.expand(new dev.roleplan.model.Patterns(List.of("*:*"), false)));
+        assertSame(every, c.expand(new dev.roleplan.model.Patterns(List.of("s3:GetObject", "*:*"), true)));
+        assertSame(every, c.expand("*:*"));
+        assertTrue(c.isEveryAction(c.expand(new dev.roleplan.model.Patterns(List.of("*:*"), false))));
+        assertTrue(ActionCatalog.namesEveryAction(new dev.roleplan.model.Patterns(List.of("iam:PassRole", "*:*"), false)));
+        assertTrue(!ActionCatalog.namesEveryAction(new dev.roleplan.model.Patterns(List.of("*:Get*", "s3:*"), false)));
+    }
     private final ActionCatalog catalog = ActionCatalog.get();
 
     private static List<String> names(List<ActionInfo> actions) {

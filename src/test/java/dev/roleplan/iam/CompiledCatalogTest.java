@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class CompiledCatalogTest {
 
-    private static byte[] bundled(String resource) throws IOException {
+    static byte[] bundled(String resource) throws IOException {
         try (InputStream in = ActionCatalog.class.getResourceAsStream(resource)) {
             assertNotNull(in, resource + " is on the classpath (the build's process-classes step writes the compiled one)");
             return in.readAllBytes();
@@ -37,11 +37,35 @@ class CompiledCatalogTest {
         return out.toByteArray();
     }
 
+    /** Every service of a compiled catalog, read from its index. */
+    private static CompiledCatalog.Parts readWhole(byte[] data, long sourceFingerprint) {
+        CompiledCatalog.Index index = CompiledCatalog.index(data, sourceFingerprint);
+        java.util.Map<String, ServiceInfo> services = new java.util.TreeMap<>();
+        for (String prefix : index.prefixes()) {
+            services.put(prefix, index.service(prefix));
+        }
+        return new CompiledCatalog.Parts(services, index.globals());
+    }
+
+    /**
+     * A catalog read whole, compiled and read back lazily, as runs read the bundled one: each service when first
+     * asked for.
+     */
+    static ActionCatalog readLazily(ActionCatalog whole) throws IOException {
+        CompiledCatalog.Parts parts = new CompiledCatalog.Parts(whole.services(), whole.globalConditionKeys());
+        return ActionCatalog.loadCompiled(compiled(parts, 0), 0);
+    }
+
+    /** The bundled compiled catalog, loaded afresh: no service read yet. */
+    static ActionCatalog freshBundled() throws IOException {
+        return ActionCatalog.loadCompiled(bundled(CompiledCatalog.RESOURCE), CompiledCatalog.fingerprint(bundled(ActionCatalog.RESOURCE)));
+    }
+
     @Test
     void theCompiledCatalogTheBuildBundlesIsTheJsonCatalog() throws IOException {
         byte[] json = bundled(ActionCatalog.RESOURCE);
         CompiledCatalog.Parts expected = fromJson(json);
-        CompiledCatalog.Parts read = CompiledCatalog.read(new ByteArrayInputStream(bundled(CompiledCatalog.RESOURCE)),
+        CompiledCatalog.Parts read = readWhole(bundled(CompiledCatalog.RESOURCE),
                 CompiledCatalog.fingerprint(json));
         assertEquals(expected.globals(), read.globals());
         assertEquals(expected.services().keySet(), read.services().keySet());
@@ -81,7 +105,7 @@ class CompiledCatalogTest {
         byte[] json = bundled(ActionCatalog.RESOURCE);
         byte[] data = compiled(fromJson(json), CompiledCatalog.fingerprint(json) + 1);
         IamDataException e = assertThrows(IamDataException.class,
-                () -> CompiledCatalog.read(new ByteArrayInputStream(data), CompiledCatalog.fingerprint(json)));
+                () -> readWhole(data, CompiledCatalog.fingerprint(json)));
         assertEquals("cannot read compiled IAM action catalog /dev/roleplan/iam/iam-catalog.bin: broken: it was made "
                 + "from another /dev/roleplan/iam/iam-catalog.json.gz; rebuild roleplan (mvn package)", e.getMessage());
     }
@@ -94,7 +118,7 @@ class CompiledCatalogTest {
 
         byte[] cut = Arrays.copyOf(data, data.length - 100);
         assertEquals("compiled IAM action catalog /dev/roleplan/iam/iam-catalog.bin is cut off; rebuild roleplan (mvn package)",
-                assertThrows(IamDataException.class, () -> CompiledCatalog.read(new ByteArrayInputStream(cut), fingerprint))
+                assertThrows(IamDataException.class, () -> readWhole(cut, fingerprint))
                         .getMessage());
 
         byte[] otherVersion = data.clone();
@@ -102,11 +126,54 @@ class CompiledCatalogTest {
         assertEquals("cannot read compiled IAM action catalog /dev/roleplan/iam/iam-catalog.bin: broken: it has layout "
                 + (CompiledCatalog.VERSION + 1) + ", this roleplan reads " + CompiledCatalog.VERSION + "; rebuild roleplan (mvn package)",
                 assertThrows(IamDataException.class,
-                        () -> CompiledCatalog.read(new ByteArrayInputStream(otherVersion), fingerprint)).getMessage());
+                        () -> readWhole(otherVersion, fingerprint)).getMessage());
 
         assertEquals("cannot read compiled IAM action catalog /dev/roleplan/iam/iam-catalog.bin: broken: it is not a compiled catalog",
                 assertThrows(IamDataException.class,
-                        () -> CompiledCatalog.read(new ByteArrayInputStream(json), fingerprint)).getMessage());
+                        () -> readWhole(json, fingerprint)).getMessage());
+    }
+
+    /** The order EffectivePermissions keeps grants in assumes such names: the build checks them once, not each run. */
+    @Test
+    void theBuildStepRefusesActionNamesBeyondLettersDigitsDashesAndColons(@org.junit.jupiter.api.io.TempDir
+                                                                           java.nio.file.Path dir) throws IOException {
+        String json = "{\"format\":2,\"services\":{\"ex\":{\"name\":\"Example\",\"actions\":{"
+                + "\"Do_It\":{\"access\":\"Read\"},\"Do-It2\":{\"access\":\"Read\"}}}}}";
+        java.nio.file.Path source = dir.resolve("catalog.json.gz");
+        java.nio.file.Files.write(source, gzip(json));
+        java.nio.file.Path target = dir.resolve("catalog.bin");
+        assertEquals("IAM action catalog " + source + " names actions with more than a-z, 0-9, '-' and ':' (in lower "
+                + "case), whose order roleplan does not expect: [ex:do_it]", assertThrows(IamDataException.class,
+                () -> CompiledCatalog.main(new String[] {source.toString(), target.toString()})).getMessage());
+        assertEquals(false, java.nio.file.Files.exists(target));
+
+        java.nio.file.Files.write(source, gzip(json.replace("Do_It", "DoIt")));
+        CompiledCatalog.main(new String[] {source.toString(), target.toString()});
+        assertEquals(true, java.nio.file.Files.size(target) > 0);
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The index reads no service: a broken one is refused when a question first reads it, naming it. */
+    @Test
+    void aBrokenServiceIsRefusedWhenItIsRead() throws IOException {
+        ActionCatalog whole = ActionCatalog.load(new ByteArrayInputStream(("{\"format\":2,\"services\":{"
+                + "\"ex\":{\"name\":\"Example\",\"actions\":{\"Do\":{\"access\":\"Write\"}}},"
+                + "\"zz\":{\"name\":\"Zed\",\"actions\":{\"Go\":{\"access\":\"Read\"}}}}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        byte[] data = compiled(new CompiledCatalog.Parts(whole.services(), whole.globalConditionKeys()), 7);
+        String table = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1);
+        data[table.indexOf("WRITE") + 4] = 'X'; // the access level ex:Do names, in the string table
+        ActionCatalog c = ActionCatalog.loadCompiled(data, 7);
+        assertEquals("zz:Go", c.action("zz:Go").orElseThrow().fullName());
+        assertEquals("cannot read compiled IAM action catalog /dev/roleplan/iam/iam-catalog.bin: service ex: broken: "
+                + "no AccessLevel WRITX", assertThrows(IamDataException.class, () -> c.action("ex:Do")).getMessage());
     }
 
     @Test
@@ -120,6 +187,6 @@ class CompiledCatalogTest {
         ByteBuffer.wrap(data).putInt(stringTableEnd + 4, 99);
         assertEquals("cannot read compiled IAM action catalog /dev/roleplan/iam/iam-catalog.bin: broken: string 99 of 2 "
                 + "does not exist", assertThrows(IamDataException.class,
-                () -> CompiledCatalog.read(new ByteArrayInputStream(data), 7)).getMessage());
+                () -> readWhole(data, 7)).getMessage());
     }
 }

@@ -48,6 +48,12 @@ class IamDataGuardTest {
                 + " by more than 1%; review the refresh and update iam-data-baseline.properties");
     }
 
+    /** Grants are kept in lower-case name order as their case-insensitive order, which holds for such names only. */
+    @Test
+    void everyActionIsNamedWithLettersDigitsDashesAndAColon() {
+        assertEquals(List.of(), CompiledCatalog.unusualActionNames(ActionCatalog.get().services().values()));
+    }
+
     @Test
     void accessLevelsHaveExactlyTheExpectedShape() throws IOException {
         Set<String> seen = new TreeSet<>();

@@ -145,7 +145,7 @@ public final class ChangeGrantsNewAccess implements Rule {
                 }
                 if (seen.put(e.statements(), Boolean.TRUE) == null) {
                     for (StatementRef s : e.statements()) {
-                        statements.add(s.policyId() + "#" + (s.sid() != null && !s.sid().isEmpty() ? s.sid() : String.valueOf(s.index())));
+                        statements.add(s.policyId() + "#" + s.label());
                         policies.add(s.policyId());
                     }
                 }

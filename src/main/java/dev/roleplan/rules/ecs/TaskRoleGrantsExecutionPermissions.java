@@ -53,7 +53,7 @@ public final class TaskRoleGrantsExecutionPermissions implements Rule {
                 granted.add(need.action() + " on " + need.resource());
                 for (StatementRef ref : eval.statements()) {
                     policies.add(ref.policyId());
-                    statements.add(ref.policyId() + "\u0000" + Verdict.label(ref));
+                    statements.add(ref.policyId() + "\u0000" + ref.label());
                 }
             }
             if (granted.isEmpty()) {

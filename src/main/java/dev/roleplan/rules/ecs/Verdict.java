@@ -47,9 +47,9 @@ record Verdict(Decision decision, String explanation, String denyPolicy, String 
         }
         if (d == Decision.DENIED_EXPLICIT) {
             StatementRef deny = eval.statements().isEmpty() ? null : eval.statements().get(0);
-            String where = deny == null ? "a Deny statement" : "statement " + label(deny) + " of " + deny.policyId();
+            String where = deny == null ? "a Deny statement" : "statement " + deny.label() + " of " + deny.policyId();
             return new Verdict(d, "explicitly denied by " + where, deny == null ? null : deny.policyId(),
-                    deny == null ? null : label(deny), true);
+                    deny == null ? null : deny.label(), true);
         }
         String why;
         if (eval.deniedByBoundary()) {
@@ -77,9 +77,5 @@ record Verdict(Decision decision, String explanation, String denyPolicy, String 
             }
         }
         return out;
-    }
-
-    static String label(StatementRef ref) {
-        return ref.sid() != null && !ref.sid().isEmpty() ? ref.sid() : String.valueOf(ref.index());
     }
 }

@@ -7,6 +7,7 @@ import dev.roleplan.engine.RuleInfo;
 import dev.roleplan.engine.Severity;
 import dev.roleplan.rules.PolicyStatement;
 import dev.roleplan.rules.RoleUse;
+import dev.roleplan.rules.StatementActions;
 
 @RuleInfo(id = "RP301", severity = Severity.CRITICAL,
         summary = "An Allow statement grants every action (\"Action\": \"*\")",
@@ -18,9 +19,7 @@ public final class AllowsAllActions implements Rule {
     public void check(RuleContext context, Reporter reporter) {
         for (RoleUse use : RoleUse.resolved(context.model())) {
             for (PolicyStatement ps : PolicyStatement.authoredAllows(use.role())) {
-                var actions = ps.statement().actions();
-                if (actions != null && !actions.negated()
-                        && actions.values().stream().anyMatch(a -> a.equals("*") || a.equals("*:*"))) {
+                if (StatementActions.namesAllActions(ps.statement())) {
                     reporter.at(use.taskDefinition()).role(use.ref()).policy(ps.policy()).statement(ps.statement())
                             .message("Statement " + ps.statement().label() + " of " + ps.policy().id() + " allows every action (\"*\").");
                 }

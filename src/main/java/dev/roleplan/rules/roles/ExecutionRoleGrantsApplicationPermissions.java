@@ -59,7 +59,7 @@ public final class ExecutionRoleGrantsApplicationPermissions implements Rule {
             for (String action : application) {
                 for (StatementRef ref : perms.grant(action).orElseThrow().statements()) {
                     policies.add(ref.policyId());
-                    String label = ref.sid() != null && !ref.sid().isEmpty() ? ref.sid() : String.valueOf(ref.index());
+                    String label = ref.label();
                     statements.add(ref.policyId() + "#" + label);
                     labels.add(label);
                 }
