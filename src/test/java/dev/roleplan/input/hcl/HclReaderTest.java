@@ -386,6 +386,17 @@ class HclReaderTest {
     }
 
     @Test
+    void aTemplateFileWithASyntaxErrorIsNoticedWithoutItsText() throws IOException {
+        // a template is text: a password holding %{ reads as a directive, and the notice must not repeat it
+        write("policy.tpl", "{\"token\": \"ab%{s3cr3tPin}\"}\n");
+        write("main.tf", "resource \"aws_iam_policy\" \"p\" {\n  name = \"p\"\n  policy = templatefile(\"policy.tpl\", {})\n}\n");
+        Infrastructure infrastructure = read();
+        assertInstanceOf(UnknownValue.class, resource(infrastructure, "aws_iam_policy.p").value("policy"));
+        assertEquals(List.of("templatefile: policy.tpl:1:16: unknown template directive; expected if, else, endif, for or endfor"),
+                notices(infrastructure));
+    }
+
+    @Test
     void syntaxErrorsNameFileLineAndColumn() throws IOException {
         write("main.tf", "resource \"aws_iam_role\" \"r\" {\n  name = \n}\n");
         InputException e = assertThrows(InputException.class, this::read);
