@@ -194,8 +194,13 @@ final class ModuleInstance {
             boolean stringTyped = type == null || type.value() instanceof Expression.ScopeTraversal t && t.root().equals("string");
             if (text != null && !stringTyped) {
                 // Terraform reads -var values of non-string variables as HCL expressions.
-                return Evaluator.eval(dev.roleplan.input.hcl.syntax.HclParser.parseExpression("--var " + name, text),
-                        Scope.only(Map.of(), files));
+                Expression given;
+                try {
+                    given = dev.roleplan.input.hcl.syntax.HclParser.parseExpression("--var " + name, text);
+                } catch (dev.roleplan.input.hcl.syntax.HclSyntaxException e) {
+                    throw ModuleConfig.syntaxError("--var " + name, e);
+                }
+                return Evaluator.eval(given, Scope.only(Map.of(), files));
             }
             if (loader.rootVariables.containsKey(name)) {
                 Object given = loader.rootVariables.get(name);

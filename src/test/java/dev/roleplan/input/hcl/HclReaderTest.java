@@ -412,6 +412,37 @@ class HclReaderTest {
     }
 
     @Test
+    void aSyntaxErrorInAVarFileNamesThatFileAndNotOneOfTheSamePathInTheTree() throws IOException {
+        // check infra --var-file prod.tfvars: the var file is relative to the working directory, and the tree may
+        // hold a valid file at that same relative path, which the error once named instead
+        Path work = Files.createTempDirectory(Path.of("target"), "var-file-");
+        try {
+            Path relative = Path.of("target").resolve(work.getFileName());
+            Path varFile = relative.resolve("prod.tfvars");
+            Path infra = relative.resolve("infra");
+            Infra.write(infra, "main.tf", "variable \"region\" {}\n");
+            Infra.write(infra, varFile.toString(), "region = \"eu-west-1\"\n");
+            Infra.write(Path.of(""), varFile.toString(), "region = \n");
+            InputException e = assertThrows(InputException.class,
+                    () -> new HclReader(List.of(varFile), List.of()).read(infra));
+            assertEquals(varFile + ":1:10: expected an expression, found newline", e.getMessage());
+        } finally {
+            try (var files = Files.walk(work)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSyntaxErrorInAVarValueNamesTheVar() throws IOException {
+        write("main.tf", "variable \"ports\" {\n  type = list(number)\n}\nresource \"aws_iam_role\" \"r\" {\n  name = \"r-${length(var.ports)}\"\n}\n");
+        InputException e = assertThrows(InputException.class, () -> new HclReader(List.of(), List.of("ports=[1, 2")).read(dir));
+        assertTrue(e.getMessage().startsWith("--var ports:1:"), e.getMessage());
+    }
+
+    @Test
     void invalidUtf8IsRefusedAlikeInEverySyntax() throws IOException {
         byte[] invalid = {'{', '"', (byte) 0xff, '"', ':', '1', '}'};
         write("main.tf", "variable \"x\" {}\n");
