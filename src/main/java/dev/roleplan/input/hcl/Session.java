@@ -51,22 +51,27 @@ final class Session {
     private long instancesCut;
 
     /**
-     * The instances of one block's count or for_each that the read's budget still admits, in order. When it
-     * runs out, the rest are not analysed, and one notice (not one per block) says how many and where it began.
+     * How many more instances count and for_each may make in this read: a block builds no more than this, so once
+     * the budget is spent a block builds nothing.
      */
-    <T> List<T> admit(List<T> instances, String what) {
-        if (instances.size() <= instancesLeft) {
-            instancesLeft -= instances.size();
-            return instances;
+    int instancesLeft() {
+        return instancesLeft;
+    }
+
+    /**
+     * Counts one block's instances against the read's budget: it wanted {@code wanted} (within its own cap) and made
+     * {@code made}, no more than {@link #instancesLeft()}. When it made fewer, the rest are not analysed, and one
+     * notice (not one per block) says how many and where it began.
+     */
+    void spent(int wanted, int made, String what) {
+        instancesLeft -= made;
+        if (made < wanted) {
+            if (firstCut == null) {
+                firstCut = what;
+            }
+            blocksCut++;
+            instancesCut += wanted - made;
         }
-        List<T> admitted = List.copyOf(instances.subList(0, instancesLeft));
-        instancesLeft = 0;
-        if (firstCut == null) {
-            firstCut = what;
-        }
-        blocksCut++;
-        instancesCut += instances.size() - admitted.size();
-        return admitted;
     }
 
     SourceFiles files() {

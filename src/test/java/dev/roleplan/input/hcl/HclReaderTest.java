@@ -279,6 +279,26 @@ class HclReaderTest {
     }
 
     @Test
+    @Timeout(60)
+    void blocksAfterTheBudgetIsSpentBuildNoInstances() throws IOException {
+        // each block once built its 10,000 instances and only then lost them to the spent budget: 500 blocks were
+        // 5 million instances (over a gigabyte allocated) built for nothing
+        StringBuilder tf = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            tf.append("resource \"aws_iam_role\" \"r").append(i).append("\" {\n  count = 10000\n  name  = \"r-${count.index}\"\n}\n");
+        }
+        write("main.tf", tf.toString());
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        Infrastructure infrastructure = new HclReader().withInstanceBudget(3).read(dir);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(List.of("aws_iam_role.r0[0]", "aws_iam_role.r0[1]", "aws_iam_role.r0[2]"), addresses(infrastructure));
+        assertEquals(List.of("count and for_each make more than 3 instances in the whole configuration: 4999997 instances "
+                + "of 500 blocks are not analysed, from aws_iam_role.r0 on"), notices(infrastructure));
+        assertTrue(allocated < 200_000_000L, allocated + " bytes allocated");
+    }
+
+    @Test
     void thePartitionFollowsTheProviderRegion() throws IOException {
         for (String[] regionPartitionSuffix : new String[][] {
                 {"eu-west-1", "aws", "amazonaws.com"},
