@@ -397,6 +397,17 @@ class HclReaderTest {
     }
 
     @Test
+    void aFileAFunctionReadsThatIsNotUtf8IsUnknownWithANoticeAndTheReadGoesOn() throws IOException {
+        // unlike a configuration file, whose invalid UTF-8 is a syntax error (HclParser.decodeUtf8) that stops the read
+        Files.write(dir.resolve("policy.json"), new byte[] {'{', '"', (byte) 0xff, '"', ':', '1', '}'});
+        write("main.tf", "resource \"aws_iam_policy\" \"p\" {\n  name = \"p\"\n  policy = file(\"policy.json\")\n}\n");
+        Infrastructure infrastructure = read();
+        assertInstanceOf(UnknownValue.class, resource(infrastructure, "aws_iam_policy.p").value("policy"));
+        assertEquals(List.of("file(\"policy.json\") cannot be read (MalformedInputException); its value is unknown"),
+                notices(infrastructure));
+    }
+
+    @Test
     void unsupportedFunctionsAreUnknownAndListed() throws IOException {
         write("main.tf", "resource \"aws_iam_role\" \"r\" {\n  name = md5(\"x\")\n  description = uuid()\n}\n");
         Infrastructure infrastructure = read();

@@ -19,7 +19,8 @@ class HclSyntaxErrorTest {
     private static String fixtureError(String name) throws IOException {
         Path path = Path.of("testdata/hcl/invalid", name);
         return assertThrows(HclSyntaxException.class,
-                () -> HclParser.parseConfig(path, "invalid/" + name)).getMessage();
+                () -> HclParser.parseConfig("invalid/" + name, HclParser.decodeUtf8("invalid/" + name, Files.readAllBytes(path))))
+                .getMessage();
     }
 
     @Test
