@@ -92,6 +92,10 @@ os.makedirs(os.path.join(HERE, "no_tf_files"), exist_ok=True)
 write("no_tf_files/README.md", "A directory without .tf files.\n")
 os.makedirs(os.path.join(HERE, "tf_syntax_error"), exist_ok=True)
 write("tf_syntax_error/main.tf", 'resource "aws_iam_role" "task" {\n  name = "web-task"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n  }\n}\n')
+# a secret pasted as a bare word into a .tfvars: the syntax error names the token's kind, never its text
+os.makedirs(os.path.join(HERE, "tf_secret_in_tfvars"), exist_ok=True)
+write("tf_secret_in_tfvars/main.tf", 'variable "db_password" {\n  sensitive = true\n}\n')
+write("tf_secret_in_tfvars/terraform.tfvars", "db_password = hunter2 s3cr3tPin\n")
 os.makedirs(os.path.join(HERE, "tf_over_max_input_size"), exist_ok=True)
 write("tf_over_max_input_size/main.tf", "# Valid, and over 1k: refused by --max-input-size 1k before it is read.\n"
       + ("#" + "-" * 99 + "\n") * 10 + 'resource "aws_iam_role" "task" {\n  name = "web-task"\n}\n')

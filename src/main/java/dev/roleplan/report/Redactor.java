@@ -2,6 +2,7 @@ package dev.roleplan.report;
 
 import dev.roleplan.engine.Finding;
 import dev.roleplan.model.Notice;
+import dev.roleplan.model.SensitiveText;
 
 import java.util.Comparator;
 import java.util.List;
@@ -14,14 +15,12 @@ import java.util.Set;
 public final class Redactor {
 
     public static final String MASK = "(sensitive value)";
-    /** Shorter values (flags, small numbers) would mask ordinary words; no credential is that short. */
-    private static final int MIN_LENGTH = 4;
 
     private final List<String> secrets;
 
     public Redactor(Set<String> sensitive) {
         this.secrets = sensitive.stream()
-                .filter(s -> s.length() >= MIN_LENGTH && !s.equals("true") && !s.equals("false") && !s.equals("null"))
+                .filter(SensitiveText::worthRedacting)
                 .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
                 .toList();
     }

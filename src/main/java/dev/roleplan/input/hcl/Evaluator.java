@@ -138,16 +138,26 @@ final class Evaluator {
     private static Object template(List<TemplatePart> parts, Scope scope) {
         StringBuilder text = new StringBuilder();
         List<Object> unknowns = new ArrayList<>();
-        boolean textual = appendParts(parts, scope, text, unknowns);
+        // a string built around a secret carries it into what functions make of the string (Session#interpolated);
+        // collected always: evaluating the parts may be what first registers a secret
+        List<String> pieces = new ArrayList<>();
+        String built = appendParts(parts, scope, text, unknowns, pieces) ? text.toString() : null;
+        if (built != null) {
+            scope.files().session().interpolated(pieces, built);
+        }
         if (unknowns.isEmpty()) {
-            return text.toString();
+            return built; // textual: with no unknown part, every part has a text
         }
         Unknown merged = Unknown.merge("known after apply", unknowns);
-        return new Unknown(merged.reason(), merged.references(), textual ? text.toString() : null);
+        return new Unknown(merged.reason(), merged.references(), built);
     }
 
-    /** Appends the parts' text; unknown parts go to {@code unknowns}. False when the text cannot be shaped. */
-    private static boolean appendParts(List<TemplatePart> parts, Scope scope, StringBuilder text, List<Object> unknowns) {
+    /**
+     * Appends the parts' text; unknown parts go to {@code unknowns}, the interpolated texts to {@code pieces}. False
+     * when the text cannot be shaped.
+     */
+    private static boolean appendParts(List<TemplatePart> parts, Scope scope, StringBuilder text, List<Object> unknowns,
+                                       List<String> pieces) {
         boolean textual = true;
         for (TemplatePart part : parts) {
             if (part instanceof TemplatePart.Literal literal) {
@@ -160,6 +170,7 @@ final class Evaluator {
                             textual = false;
                         } else {
                             text.append(u.text());
+                            pieces.add(u.text());
                         }
                     } else {
                         String s = Values.toStringValue(value);
@@ -169,12 +180,13 @@ final class Evaluator {
                             textual = false;
                         } else {
                             text.append(s);
+                            pieces.add(s);
                         }
                     }
             } else if (part instanceof TemplatePart.If directive) {
                     Object condition = eval(directive.condition(), scope);
                     if (condition instanceof Boolean b) {
-                        textual &= appendParts(b ? directive.then() : directive.otherwise(), scope, text, unknowns);
+                        textual &= appendParts(b ? directive.then() : directive.otherwise(), scope, text, unknowns, pieces);
                     } else {
                         unknowns.add(condition instanceof Unknown ? condition : Unknown.of("a template condition is not a bool"));
                         textual = false;
@@ -192,7 +204,7 @@ final class Evaluator {
                             names.put(directive.keyVar(), entry.getKey());
                         }
                         names.put(directive.valueVar(), entry.getValue());
-                        textual &= appendParts(directive.body(), scope.with(names), text, unknowns);
+                        textual &= appendParts(directive.body(), scope.with(names), text, unknowns, pieces);
                     }
             }
         }

@@ -105,27 +105,21 @@ public final class HclReader {
         }
         Session session = new Session(shown, new SourceFiles(directory ? path : path.getParent(), limits.maxInputBytes()),
                 instanceBudget);
-        try {
-            Loader loader = new Loader(root, session);
-            ModuleConfig config = ModuleConfig.load(root, directory ? root : path.toAbsolutePath(), session);
-            ModuleInstance rootInstance = loader.rootInstance(config);
-            loader.readVariableFiles(root);
-            for (Path file : varFiles) {
-                loader.readVariableFile(file, file.toString(), file.toString());
-            }
-            for (String assignment : assignments) {
-                int eq = assignment.indexOf('=');
-                loader.assign(assignment.substring(0, eq), assignment.substring(eq + 1));
-            }
-            List<Resource> resources = resources(rootInstance);
-            return new Infrastructure(new InputInfo(shown, "hcl", null, null, session.directives()), resources, context(loader),
-                    session.notices(), session.sensitiveValues(), session.statementLocations());
-        } catch (HclSyntaxException e) {
-            // named as the user finds it, as a file over the size limit is; a name not found so (a --var-file's) is kept
-            String inTree = session.files().shown(e.file());
-            String file = Files.exists(Path.of(inTree)) ? inTree : e.file();
-            throw new InputException(file + ":" + e.line() + ":" + e.column(), null, e.detail(), e);
+        // a syntax error is an InputException naming the file as the user finds it: each file's reader knows its name
+        Loader loader = new Loader(root, session);
+        ModuleConfig config = ModuleConfig.load(root, directory ? root : path.toAbsolutePath(), session);
+        ModuleInstance rootInstance = loader.rootInstance(config);
+        loader.readVariableFiles(root);
+        for (Path file : varFiles) {
+            loader.readVariableFile(file, file.toString(), file.toString());
         }
+        for (String assignment : assignments) {
+            int eq = assignment.indexOf('=');
+            loader.assign(assignment.substring(0, eq), assignment.substring(eq + 1));
+        }
+        List<Resource> resources = resources(rootInstance);
+        return new Infrastructure(new InputInfo(shown, "hcl", null, null, session.directives()), resources, context(loader),
+                session.notices(), session.sensitiveValues(), session.statementLocations());
     }
 
     /** A configuration on standard input: one file, read from a temporary copy is not worth it; refused clearly. */

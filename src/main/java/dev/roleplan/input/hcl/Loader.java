@@ -74,7 +74,12 @@ final class Loader {
             throw new dev.roleplan.input.InputException(name, null, "variable file not found");
         }
         String text = ModuleConfig.text(file, display, name, session.files());
-        Body body = display.endsWith(".json") ? ModuleConfig.parseJsonValues(display, text) : HclParser.parseConfig(display, text);
+        Body body;
+        try {
+            body = display.endsWith(".json") ? ModuleConfig.parseJsonValues(display, text) : HclParser.parseConfig(display, text);
+        } catch (dev.roleplan.input.hcl.syntax.HclSyntaxException e) {
+            throw ModuleConfig.syntaxError(name, e);
+        }
         ModuleFiles where = new ModuleFiles(root, boundary, root, session);
         for (Attribute attribute : body.attributes()) {
             rootVariables.put(attribute.name(), Evaluator.eval(attribute.value(), Scope.only(Map.of(), where)));

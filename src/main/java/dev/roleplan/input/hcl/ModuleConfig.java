@@ -36,7 +36,7 @@ final class ModuleConfig {
 
     /**
      * Reads a module directory (or a single {@code .tf} file). File names in positions are relative to
-     * {@code root}. Syntax errors are thrown as {@link HclSyntaxException}.
+     * {@code root}; a syntax error is an {@link InputException} naming the file as the user would find it.
      */
     static ModuleConfig load(Path root, Path dirOrFile, Session session) {
         boolean single = Files.isRegularFile(dirOrFile);
@@ -49,14 +49,19 @@ final class ModuleConfig {
                     continue;
                 }
                 String display = root.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
-                String text = text(file, display, session.files().shown(display), session.files());
+                String name = session.files().shown(display);
+                String text = text(file, display, name, session.files());
                 Body body;
-                if (file.getFileName().toString().endsWith(".tf.json")) {
-                    body = JsonConfig.toBody(HclJsonParser.parseConfig(display, text));
-                } else {
-                    HclParser.ParsedFile parsed = HclParser.parseConfigWithComments(display, text);
-                    session.comments(parsed.comments());
-                    body = parsed.body();
+                try {
+                    if (file.getFileName().toString().endsWith(".tf.json")) {
+                        body = JsonConfig.toBody(HclJsonParser.parseConfig(display, text));
+                    } else {
+                        HclParser.ParsedFile parsed = HclParser.parseConfigWithComments(display, text);
+                        session.comments(parsed.comments());
+                        body = parsed.body();
+                    }
+                } catch (HclSyntaxException e) {
+                    throw syntaxError(name, e);
                 }
                 if (overrides) {
                     config.override(body, session);
@@ -111,7 +116,18 @@ final class ModuleConfig {
             return HclParser.decodeUtf8(display, files.read(file, name, null));
         } catch (IOException e) {
             throw new InputException(name, null, "cannot be read: " + e.getMessage(), e);
+        } catch (HclSyntaxException e) {
+            throw syntaxError(name, e);
         }
+    }
+
+    /**
+     * A syntax error as the reader reports it: {@code name:line:col}, {@code name} being what the caller knows the
+     * file (or {@code --var}) as. The parser only knows the name used in positions, which for a --var-file can be
+     * the name of another file in the tree.
+     */
+    static InputException syntaxError(String name, HclSyntaxException e) {
+        return new InputException(name + ":" + e.line() + ":" + e.column(), null, e.detail(), e);
     }
 
     private void add(Body body, Session session) {

@@ -40,6 +40,8 @@ record ModuleFiles(Path root, Boundary boundary, Path dir, Session session) {
             SourceFiles files = session.files();
             String name = files.shown(root.relativize(resolved).toString().replace('\\', '/'));
             byte[] bytes = files.read(real, name, function + "() at " + files.shown(call.range()));
+            // not HclParser.decodeUtf8, whose syntax error stops the whole read: a file a function reads that is not
+            // UTF-8 makes only that value unknown (the decoder reports it as an IOException, handled below)
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (IOException e) {
             session.notice(function + "(\"" + path + "\") cannot be read (" + e.getClass().getSimpleName()

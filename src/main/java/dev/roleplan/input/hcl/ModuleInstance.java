@@ -194,8 +194,13 @@ final class ModuleInstance {
             boolean stringTyped = type == null || type.value() instanceof Expression.ScopeTraversal t && t.root().equals("string");
             if (text != null && !stringTyped) {
                 // Terraform reads -var values of non-string variables as HCL expressions.
-                return Evaluator.eval(dev.roleplan.input.hcl.syntax.HclParser.parseExpression("--var " + name, text),
-                        Scope.only(Map.of(), files));
+                Expression given;
+                try {
+                    given = dev.roleplan.input.hcl.syntax.HclParser.parseExpression("--var " + name, text);
+                } catch (dev.roleplan.input.hcl.syntax.HclSyntaxException e) {
+                    throw ModuleConfig.syntaxError("--var " + name, e);
+                }
+                return Evaluator.eval(given, Scope.only(Map.of(), files));
             }
             if (loader.rootVariables.containsKey(name)) {
                 Object given = loader.rootVariables.get(name);
@@ -265,22 +270,28 @@ final class ModuleInstance {
     List<Expansion> expand(Block block, Scope base, String what) {
         Attribute count = block.body().attribute("count").orElse(null);
         if (count != null) {
-            return loader.session.admit(countExpansions(count, base, what), what);
+            return countExpansions(count, base, what);
         }
         Attribute forEach = block.body().attribute("for_each").orElse(null);
         if (forEach != null) {
-            return loader.session.admit(forEachExpansions(forEach, base, what), what);
+            return forEachExpansions(forEach, base, what);
         }
         return List.of(new Expansion(null, base, false));
     }
 
+    /**
+     * The instances of a count: no more than the block's cap ({@link #MAX_INSTANCES}), with a notice, and no more than
+     * the read's budget has left ({@link Session#instancesLeft()}), which counts them.
+     */
     private List<Expansion> countExpansions(Attribute count, Scope base, String what) {
         Object n = Values.force(Evaluator.eval(count.value(), base));
         BigDecimal number = Values.toNumber(n);
+        int room = loader.session.instancesLeft();
         if (n instanceof Unknown || number == null) {
             loader.session.notice(what + ": count is not known before apply (" + describe(n)
                     + "); analysed as one instance with an unknown index");
-            return List.of(new Expansion(null, base.with(Map.of("count", Map.of("index",
+            loader.session.spent(1, Math.min(1, room), what);
+            return room == 0 ? List.of() : List.of(new Expansion(null, base.with(Map.of("count", Map.of("index",
                     Unknown.plain("count.index of " + what + " is not known", List.of())))), true));
         }
         if (number.compareTo(BigDecimal.valueOf(MAX_INSTANCES)) > 0) {
@@ -288,8 +299,12 @@ final class ModuleInstance {
                     + MAX_INSTANCES + " instances are analysed");
             number = BigDecimal.valueOf(MAX_INSTANCES);
         }
-        List<Expansion> out = new ArrayList<>();
-        for (int i = 0; i < number.intValue(); i++) {
+        // a negative count makes none (intValue() of a huge negative number can be positive)
+        int wanted = number.signum() <= 0 ? 0 : number.intValue();
+        int made = Math.min(wanted, room);
+        loader.session.spent(wanted, made, what);
+        List<Expansion> out = new ArrayList<>(made);
+        for (int i = 0; i < made; i++) {
             out.add(new Expansion(BigDecimal.valueOf(i), base.with(Map.of("count",
                     Map.of("index", BigDecimal.valueOf(i)))), false));
         }
@@ -306,7 +321,9 @@ final class ModuleInstance {
             Map<String, Object> each = new LinkedHashMap<>();
             each.put("key", unknownEach);
             each.put("value", unknownEach);
-            return List.of(new Expansion(null, base.with(Map.of("each", each)), true));
+            int room = loader.session.instancesLeft();
+            loader.session.spent(1, Math.min(1, room), what);
+            return room == 0 ? List.of() : List.of(new Expansion(null, base.with(Map.of("each", each)), true));
         }
         List<Map.Entry<Object, Object>> entries = Values.entries(collection);
         if (entries.size() > MAX_INSTANCES) {
@@ -314,8 +331,10 @@ final class ModuleInstance {
                     + MAX_INSTANCES + " (in key order) are analysed");
             entries = entries.subList(0, MAX_INSTANCES);
         }
-        List<Expansion> out = new ArrayList<>();
-        for (Map.Entry<Object, Object> entry : entries) {
+        int made = Math.min(entries.size(), loader.session.instancesLeft());
+        loader.session.spent(entries.size(), made, what);
+        List<Expansion> out = new ArrayList<>(made);
+        for (Map.Entry<Object, Object> entry : entries.subList(0, made)) {
             Object key = collection instanceof List<?> ? entry.getValue() : entry.getKey();
             String keyText = Values.toStringValue(key);
             Map<String, Object> each = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.roleplan.input.hcl;
 
 import dev.roleplan.model.Notice;
+import dev.roleplan.model.SensitiveText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,6 +20,8 @@ final class Session {
     private final Set<String> notices = new LinkedHashSet<>();
     private final Set<String> unsupportedFunctions = new TreeSet<>();
     private final Set<String> sensitive = new TreeSet<>();
+    /** Strings a template built around a secret; see {@link #interpolated}. */
+    private final Set<String> carriers = new java.util.HashSet<>();
     private final java.util.Map<String, List<dev.roleplan.model.SourceLocation>> statements = new java.util.LinkedHashMap<>();
 
     /**
@@ -48,22 +51,27 @@ final class Session {
     private long instancesCut;
 
     /**
-     * The instances of one block's count or for_each that the read's budget still admits, in order. When it
-     * runs out, the rest are not analysed, and one notice (not one per block) says how many and where it began.
+     * How many more instances count and for_each may make in this read: a block builds no more than this, so once
+     * the budget is spent a block builds nothing.
      */
-    <T> List<T> admit(List<T> instances, String what) {
-        if (instances.size() <= instancesLeft) {
-            instancesLeft -= instances.size();
-            return instances;
+    int instancesLeft() {
+        return instancesLeft;
+    }
+
+    /**
+     * Counts one block's instances against the read's budget: it wanted {@code wanted} (within its own cap) and made
+     * {@code made}, no more than {@link #instancesLeft()}. When it made fewer, the rest are not analysed, and one
+     * notice (not one per block) says how many and where it began.
+     */
+    void spent(int wanted, int made, String what) {
+        instancesLeft -= made;
+        if (made < wanted) {
+            if (firstCut == null) {
+                firstCut = what;
+            }
+            blocksCut++;
+            instancesCut += wanted - made;
         }
-        List<T> admitted = List.copyOf(instances.subList(0, instancesLeft));
-        instancesLeft = 0;
-        if (firstCut == null) {
-            firstCut = what;
-        }
-        blocksCut++;
-        instancesCut += instances.size() - admitted.size();
-        return admitted;
     }
 
     SourceFiles files() {
@@ -96,7 +104,8 @@ final class Session {
 
     /**
      * Registers the texts under a value Terraform treats as sensitive. A number counts as the text it prints as
-     * (a PIN is as secret as a password); a boolean is too short to hide anything.
+     * (a PIN is as secret as a password); a boolean, or a text shorter than 4 characters, is too short to hide
+     * anything ({@link SensitiveText#worthRedacting}).
      */
     void sensitive(Object value) {
         texts(value, this::register);
@@ -113,7 +122,7 @@ final class Session {
         }
         Set<String> given = new java.util.HashSet<>();
         texts(arguments, given::add);
-        if (given.stream().noneMatch(sensitive::contains)) {
+        if (given.stream().noneMatch(this::carriesSecret)) {
             return;
         }
         texts(result, text -> {
@@ -123,8 +132,25 @@ final class Session {
         });
     }
 
+    /**
+     * A string template built {@code result} from these interpolated texts. When one of them is or carries a secret,
+     * so does the result ({@code "app-${var.token}"}): a function of it ({@code upper}) computes a text the report
+     * cannot find by the secret's own text, so {@link #derived} must know where it came from. The result itself is
+     * not reported as sensitive: it holds the secret's text, which the report masks inside it.
+     */
+    void interpolated(List<String> parts, String result) {
+        if (!sensitive.isEmpty() && parts.stream().anyMatch(this::carriesSecret) && !sensitive.contains(result)) {
+            carriers.add(result);
+        }
+    }
+
+    private boolean carriesSecret(String text) {
+        return sensitive.contains(text) || carriers.contains(text);
+    }
+
+    /** Only a text worth masking is registered (the report's rule): a secret "1" must not mark every 1 sensitive. */
     private void register(String text) {
-        if (!text.isEmpty()) {
+        if (SensitiveText.worthRedacting(text)) {
             sensitive.add(text);
         }
     }

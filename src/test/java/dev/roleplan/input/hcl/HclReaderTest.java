@@ -279,6 +279,26 @@ class HclReaderTest {
     }
 
     @Test
+    @Timeout(60)
+    void blocksAfterTheBudgetIsSpentBuildNoInstances() throws IOException {
+        // each block once built its 10,000 instances and only then lost them to the spent budget: 500 blocks were
+        // 5 million instances (over a gigabyte allocated) built for nothing
+        StringBuilder tf = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            tf.append("resource \"aws_iam_role\" \"r").append(i).append("\" {\n  count = 10000\n  name  = \"r-${count.index}\"\n}\n");
+        }
+        write("main.tf", tf.toString());
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        Infrastructure infrastructure = new HclReader().withInstanceBudget(3).read(dir);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(List.of("aws_iam_role.r0[0]", "aws_iam_role.r0[1]", "aws_iam_role.r0[2]"), addresses(infrastructure));
+        assertEquals(List.of("count and for_each make more than 3 instances in the whole configuration: 4999997 instances "
+                + "of 500 blocks are not analysed, from aws_iam_role.r0 on"), notices(infrastructure));
+        assertTrue(allocated < 200_000_000L, allocated + " bytes allocated");
+    }
+
+    @Test
     void thePartitionFollowsTheProviderRegion() throws IOException {
         for (String[] regionPartitionSuffix : new String[][] {
                 {"eu-west-1", "aws", "amazonaws.com"},
@@ -377,11 +397,33 @@ class HclReaderTest {
     }
 
     @Test
+    void aFileAFunctionReadsThatIsNotUtf8IsUnknownWithANoticeAndTheReadGoesOn() throws IOException {
+        // unlike a configuration file, whose invalid UTF-8 is a syntax error (HclParser.decodeUtf8) that stops the read
+        Files.write(dir.resolve("policy.json"), new byte[] {'{', '"', (byte) 0xff, '"', ':', '1', '}'});
+        write("main.tf", "resource \"aws_iam_policy\" \"p\" {\n  name = \"p\"\n  policy = file(\"policy.json\")\n}\n");
+        Infrastructure infrastructure = read();
+        assertInstanceOf(UnknownValue.class, resource(infrastructure, "aws_iam_policy.p").value("policy"));
+        assertEquals(List.of("file(\"policy.json\") cannot be read (MalformedInputException); its value is unknown"),
+                notices(infrastructure));
+    }
+
+    @Test
     void unsupportedFunctionsAreUnknownAndListed() throws IOException {
         write("main.tf", "resource \"aws_iam_role\" \"r\" {\n  name = md5(\"x\")\n  description = uuid()\n}\n");
         Infrastructure infrastructure = read();
         assertInstanceOf(UnknownValue.class, resource(infrastructure, "aws_iam_role.r").value("name"));
         assertEquals(List.of("functions roleplan does not evaluate (their results are treated as unknown): md5, uuid"),
+                notices(infrastructure));
+    }
+
+    @Test
+    void aTemplateFileWithASyntaxErrorIsNoticedWithoutItsText() throws IOException {
+        // a template is text: a password holding %{ reads as a directive, and the notice must not repeat it
+        write("policy.tpl", "{\"token\": \"ab%{s3cr3tPin}\"}\n");
+        write("main.tf", "resource \"aws_iam_policy\" \"p\" {\n  name = \"p\"\n  policy = templatefile(\"policy.tpl\", {})\n}\n");
+        Infrastructure infrastructure = read();
+        assertInstanceOf(UnknownValue.class, resource(infrastructure, "aws_iam_policy.p").value("policy"));
+        assertEquals(List.of("templatefile: policy.tpl:1:16: unknown template directive; expected if, else, endif, for or endfor"),
                 notices(infrastructure));
     }
 
@@ -398,6 +440,37 @@ class HclReaderTest {
         write("terraform.tfvars", "region = \n");
         InputException e = assertThrows(InputException.class, () -> new HclReader().read(dir.resolve("main.tf")));
         assertTrue(e.getMessage().startsWith(dir.resolve("terraform.tfvars") + ":1:"), e.getMessage());
+    }
+
+    @Test
+    void aSyntaxErrorInAVarFileNamesThatFileAndNotOneOfTheSamePathInTheTree() throws IOException {
+        // check infra --var-file prod.tfvars: the var file is relative to the working directory, and the tree may
+        // hold a valid file at that same relative path, which the error once named instead
+        Path work = Files.createTempDirectory(Path.of("target"), "var-file-");
+        try {
+            Path relative = Path.of("target").resolve(work.getFileName());
+            Path varFile = relative.resolve("prod.tfvars");
+            Path infra = relative.resolve("infra");
+            Infra.write(infra, "main.tf", "variable \"region\" {}\n");
+            Infra.write(infra, varFile.toString(), "region = \"eu-west-1\"\n");
+            Infra.write(Path.of(""), varFile.toString(), "region = \n");
+            InputException e = assertThrows(InputException.class,
+                    () -> new HclReader(List.of(varFile), List.of()).read(infra));
+            assertEquals(varFile + ":1:10: expected an expression, found newline", e.getMessage());
+        } finally {
+            try (var files = Files.walk(work)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSyntaxErrorInAVarValueNamesTheVar() throws IOException {
+        write("main.tf", "variable \"ports\" {\n  type = list(number)\n}\nresource \"aws_iam_role\" \"r\" {\n  name = \"r-${length(var.ports)}\"\n}\n");
+        InputException e = assertThrows(InputException.class, () -> new HclReader(List.of(), List.of("ports=[1, 2")).read(dir));
+        assertTrue(e.getMessage().startsWith("--var ports:1:"), e.getMessage());
     }
 
     @Test

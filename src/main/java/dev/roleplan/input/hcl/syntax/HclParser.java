@@ -1,18 +1,15 @@
 package dev.roleplan.input.hcl.syntax;
 
-import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Entry points of the HCL native-syntax parser. Every method either returns a complete tree or throws
  * {@link HclSyntaxException} with the file, line and column of the first problem; nothing is skipped or
- * guessed. The parser reads only what it is given: no network, no files other than the one named, no output.
+ * guessed. The parser reads only the text it is given: no network, no files, no output.
  */
 public final class HclParser {
 
@@ -36,11 +33,6 @@ public final class HclParser {
         Lexer lexer = Lexer.of(file, text);
         Body body = new Parser(file, lexer).parseFile();
         return new ParsedFile(body, lexer.comments());
-    }
-
-    /** Reads a file as UTF-8 (invalid UTF-8 is an error, as the specification requires) and parses it. */
-    public static Body parseConfig(Path path, String displayName) throws IOException {
-        return parseConfig(displayName, decodeUtf8(displayName, Files.readAllBytes(path)));
     }
 
     /** Parses a single expression, as found on the right of {@code =}; newlines are ignored. */

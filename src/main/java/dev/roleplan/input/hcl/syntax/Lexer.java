@@ -121,8 +121,8 @@ final class Lexer {
             throw error(quoted.openLine, quoted.openColumn, "unterminated string: no closing quote");
         }
         if (mode instanceof Heredoc heredoc && heredoc.marker != null) {
-            throw error(heredoc.openLine, heredoc.openColumn, "unterminated heredoc: no line with the closing marker "
-                    + heredoc.marker + " (the marker must be alone on its line and followed by a newline)");
+            throw error(heredoc.openLine, heredoc.openColumn, "unterminated heredoc: no line with its closing marker"
+                    + " (the marker must be alone on its line and followed by a newline)");
         }
         if (mode instanceof Normal normal && normal.inTemplate) {
             throw error(normal.openLine, normal.openColumn, "unterminated template sequence: no closing }");
@@ -400,7 +400,7 @@ final class Lexer {
         int newlineLength = src.startsWith("\r\n", p) ? 2 : src.startsWith("\n", p) ? 1 : 0;
         if (newlineLength == 0) {
             advance(p - save);
-            throw error(line, column, "the heredoc marker " + marker + " must be followed by a newline");
+            throw error(line, column, "the heredoc marker must be followed by a newline");
         }
         advance(p - save);
         add(TokenKind.HEREDOC_BEGIN, marker, flush, startLine, startColumn);
@@ -568,7 +568,7 @@ final class Lexer {
                             + " hexadecimal digits");
                 }
                 if (!Character.isValidCodePoint(cp) || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                    throw error(startLine, startColumn, "\\" + selector + hex + " is not a valid Unicode character");
+                    throw error(startLine, startColumn, "the \\" + selector + " escape is not a valid Unicode character");
                 }
                 text.appendCodePoint(cp);
                 advance(2 + digits);

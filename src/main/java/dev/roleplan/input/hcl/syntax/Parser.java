@@ -239,10 +239,10 @@ final class Parser {
             } else if (t.is(TokenKind.LBRACE)) {
                 break;
             } else if (labels.isEmpty()) {
-                throw error(t, "expected = or { after \"" + type.text() + "\" to define an attribute or a block, found "
+                throw error(t, "expected = or { after the name to define an attribute or a block, found "
                         + describe(t));
             } else {
-                throw error(t, "expected { to open the body of block \"" + type.text() + "\", found " + describe(t));
+                throw error(t, "expected { to open the body of the block, found " + describe(t));
             }
         }
         Token open = next();
@@ -616,7 +616,7 @@ final class Parser {
         try {
             return new BigDecimal(t.text());
         } catch (NumberFormatException e) {
-            throw error(t, "invalid number literal " + t.text());
+            throw error(t, "invalid number literal");
         }
     }
 
@@ -627,7 +627,7 @@ final class Parser {
         }
         if (t.is(TokenKind.NUMBER)) {
             if (t.text().indexOf('.') >= 0) {
-                throw error(t, "invalid legacy index " + t.text() + ": after a dot only a whole number is allowed;"
+                throw error(t, "invalid legacy index: after a dot only a whole number is allowed;"
                         + " chain indexes as [0][1]");
             }
             return new TraversalStep.IndexStep(number(t), rangeFrom(dot));
@@ -815,8 +815,7 @@ final class Parser {
             case "else", "endif", "endfor" -> {
                 // no arguments
             }
-            default -> throw error(word, "unknown template directive \"" + word.text()
-                    + "\"; expected if, else, endif, for or endfor");
+            default -> throw error(word, "unknown template directive; expected if, else, endif, for or endfor");
         }
         Token end = expectSequenceEnd("%{" + word.text() + "} directive", open);
         setNewlines(saved);
@@ -858,15 +857,20 @@ final class Parser {
 
     // ---------------------------------------------------------------- errors
 
+    /**
+     * A token by its kind, never its text: a syntax error is where a secret pasted in the wrong place (a bare word in
+     * a .tfvars file, a password holding %{) shows, and the message must not repeat it. Only text the parser has
+     * recognised as structure is named: attribute names before =, function names before (, block types before {.
+     */
     private static String describe(Token t) {
         return switch (t.kind()) {
-            case IDENT -> "\"" + t.text() + "\"";
-            case NUMBER -> "number " + t.text();
+            case IDENT -> "a name";
+            case NUMBER -> "a number";
             case NEWLINE, EOF -> t.kind().display();
             case QUOTED_LIT, HEREDOC_LIT -> "text";
             case OQUOTE, CQUOTE -> "a quote";
             case HEREDOC_BEGIN -> "a heredoc";
-            case HEREDOC_END -> "the heredoc marker " + t.text();
+            case HEREDOC_END -> "a heredoc marker";
             default -> "'" + t.kind().display() + "'";
         };
     }
