@@ -1,7 +1,6 @@
 package dev.roleplan.input.hcl;
 
 import dev.roleplan.app.Analyzer;
-import dev.roleplan.app.Frontend;
 import dev.roleplan.cli.Io;
 import dev.roleplan.cli.Main;
 import dev.roleplan.input.plan.PlanReader;
@@ -132,7 +131,7 @@ class HclSecretPropagationTest {
 
     private static Analyzer analyzer() {
         HclReader hcl = new HclReader();
-        return new Analyzer(Frontend.of(path -> new PlanReader().read(path), (in, name) -> new PlanReader().read(in, name)),
-                Frontend.of(hcl::read, hcl::read), new Resolver()::resolve);
+        return new Analyzer(dev.roleplan.testing.Frontends.of(path -> new PlanReader().read(path), (in, name) -> new PlanReader().read(in, name)),
+                dev.roleplan.testing.Frontends.of(hcl::read, hcl::read), new Resolver()::resolve);
     }
 }
